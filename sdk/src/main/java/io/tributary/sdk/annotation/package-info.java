@@ -1,0 +1,7 @@
+/**
+ * Stability markers for the SDK's public types: {@link io.tributary.sdk.annotation.Stable} types keep
+ * their contract across minor releases, {@link io.tributary.sdk.annotation.Evolving} types may change
+ * in a minor release with notice, and {@link io.tributary.sdk.annotation.Experimental} types may
+ * change in any release. A type without a marker takes the marker of its package.
+ */
+package io.tributary.sdk.annotation;

@@ -1,0 +1,22 @@
+package io.tributary.sdk.connector;
+
+import io.tributary.sdk.annotation.Stable;
+import java.util.Map;
+
+/**
+ * What source and sink task contexts share. Handed to a task at start; valid until it stops.
+ */
+@Stable
+public interface TaskContext {
+
+    /** @return which task this is; never null */
+    TaskId taskId();
+
+    /**
+     * Returns the configuration the connector made for this task in {@link
+     * Connector#taskConfigs(int)}, with config-provider references resolved.
+     *
+     * @return the task's configuration; unmodifiable, never null
+     */
+    Map<String, String> config();
+}

@@ -1,0 +1,34 @@
+package io.tributary.sdk.provider;
+
+import io.tributary.sdk.annotation.Stable;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Values a {@link ConfigProvider} found at a path, and how long they stay valid.
+ *
+ * @param data the values by key; unmodifiable, never null
+ * @param ttl how long the values may be used before asking again; null when they do not expire
+ */
+@Stable
+public record ConfigData(Map<String, String> data, Duration ttl) {
+    /** Copies the data. */
+    public ConfigData {
+        data = Map.copyOf(Objects.requireNonNull(data, "data"));
+    }
+
+    /**
+     * @param data the values by key
+     * @return data that does not expire
+     */
+    public static ConfigData of(Map<String, String> data) {
+        return new ConfigData(data, null);
+    }
+
+    /** @return how long the values may be used, or empty when they do not expire */
+    public Optional<Duration> expiresAfter() {
+        return Optional.ofNullable(ttl);
+    }
+}
