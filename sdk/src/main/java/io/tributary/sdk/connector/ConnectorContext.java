@@ -2,6 +2,7 @@ package io.tributary.sdk.connector;
 
 import io.tributary.sdk.annotation.Stable;
 import io.tributary.sdk.config.ParsedConfig;
+import io.tributary.sdk.metrics.PluginMetrics;
 
 /**
  * The runtime's side of a running connector, handed to it at start. Its methods may be called from
@@ -35,4 +36,14 @@ public interface ConnectorContext {
      * @param error what went wrong; never null
      */
     void raiseError(Exception error);
+
+    /**
+     * Returns where the plugin can publish its own metrics, tagged with this connector or task. The
+     * default publishes nowhere; the runtime supplies a real one.
+     *
+     * @return the plugin's metrics; never null
+     */
+    default PluginMetrics metrics() {
+        return PluginMetrics.NONE;
+    }
 }

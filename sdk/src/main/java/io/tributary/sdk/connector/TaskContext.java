@@ -1,6 +1,7 @@
 package io.tributary.sdk.connector;
 
 import io.tributary.sdk.annotation.Stable;
+import io.tributary.sdk.metrics.PluginMetrics;
 import java.util.Map;
 
 /**
@@ -19,4 +20,14 @@ public interface TaskContext {
      * @return the task's configuration; unmodifiable, never null
      */
     Map<String, String> config();
+
+    /**
+     * Returns where the plugin can publish its own metrics, tagged with this connector or task. The
+     * default publishes nowhere; the runtime supplies a real one.
+     *
+     * @return the plugin's metrics; never null
+     */
+    default PluginMetrics metrics() {
+        return PluginMetrics.NONE;
+    }
 }
