@@ -310,7 +310,7 @@ public final class Schema {
             }
             case STRUCT -> {
                 Struct struct = (Struct) value;
-                if (!struct.schema().equals(schema)) {
+                if (!struct.schema().equalsIgnoringDefault(schema)) {
                     throw new DataException(
                             where + " is a struct of schema " + schema + ", got a struct of schema " + struct.schema());
                 }
@@ -327,15 +327,18 @@ public final class Schema {
         if (value == null) {
             return "null";
         }
-        String shown;
         if (value instanceof String s) {
-            shown = "\"" + abbreviate(s) + "\"";
+            return "String \"" + abbreviate(s) + "\"";
         } else if (value instanceof byte[] bytes) {
-            shown = "(" + bytes.length + " bytes)";
-        } else {
-            shown = abbreviate(String.valueOf(value));
+            return "byte[] (" + bytes.length + " bytes)";
+        } else if (value instanceof ByteBuffer buffer) {
+            return "ByteBuffer (" + buffer.remaining() + " bytes)";
         }
-        return value.getClass().getSimpleName() + " " + shown;
+        // Name collections by interface: their JDK classes (List12, ListN, ...) mean nothing to a reader.
+        String type = value instanceof List
+                ? "List"
+                : value instanceof Map ? "Map" : value.getClass().getSimpleName();
+        return type + " " + abbreviate(String.valueOf(value));
     }
 
     private static String abbreviate(String s) {
@@ -347,9 +350,16 @@ public final class Schema {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof Schema other)) {
-            return false;
-        }
+        return o instanceof Schema other
+                && equalsIgnoringDefault(other)
+                && DataEquality.deepEquals(defaultValue, other.defaultValue);
+    }
+
+    /**
+     * Compares everything but the default values, which do not change which values fit. A struct schema's
+     * default is a struct of the same schema without that default, so validation must not compare them.
+     */
+    private boolean equalsIgnoringDefault(Schema other) {
         return type == other.type
                 && optional == other.optional
                 && Objects.equals(name, other.name)
@@ -358,8 +368,7 @@ public final class Schema {
                 && Objects.equals(parameters, other.parameters)
                 && Objects.equals(keySchema, other.keySchema)
                 && Objects.equals(valueSchema, other.valueSchema)
-                && Objects.equals(fields, other.fields)
-                && DataEquality.deepEquals(defaultValue, other.defaultValue);
+                && Objects.equals(fields, other.fields);
     }
 
     @Override

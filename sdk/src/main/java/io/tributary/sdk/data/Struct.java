@@ -3,6 +3,7 @@ package io.tributary.sdk.data;
 import io.tributary.sdk.annotation.Stable;
 import io.tributary.sdk.errors.DataException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -66,7 +67,7 @@ public final class Struct {
      * Returns a field's value, or its default value when it has none.
      *
      * @param fieldName the field's name
-     * @return the value; null only for an optional field without value or default
+     * @return the value (a byte array as a copy); null only for an optional field without value or default
      * @throws DataException if the schema has no such field
      */
     public Object get(String fieldName) {
@@ -77,7 +78,7 @@ public final class Struct {
      * Returns a field's value, or its default value when it has none.
      *
      * @param field a field of this struct's schema
-     * @return the value; null only for an optional field without value or default
+     * @return the value (a byte array as a copy); null only for an optional field without value or default
      * @throws DataException if the field does not belong to this struct's schema
      */
     public Object get(Field field) {
@@ -87,17 +88,22 @@ public final class Struct {
                     + " does not belong to this struct's schema " + schema);
         }
         Object value = values[own.index()];
-        return value != null ? value : own.schema().defaultValue();
+        return copyIfArray(value != null ? value : own.schema().defaultValue());
     }
 
     /**
      * Returns a field's value without falling back to its default.
      *
      * @param fieldName the field's name
-     * @return the value that was set; null if none was
+     * @return the value that was set (a byte array as a copy); null if none was
      */
     public Object getWithoutDefault(String fieldName) {
-        return values[lookup(schema, fieldName).index()];
+        return copyIfArray(values[lookup(schema, fieldName).index()]);
+    }
+
+    /** A byte array is mutable, so callers get a copy and the struct stays as it was built. */
+    private static Object copyIfArray(Object value) {
+        return value instanceof byte[] bytes ? bytes.clone() : value;
     }
 
     /** @param fieldName an INT8 field @return its value */
@@ -142,10 +148,15 @@ public final class Struct {
 
     /**
      * @param fieldName a BYTES field
-     * @return its value as an array (a copy when the value was a buffer)
+     * @return a copy of its value as an array, which the caller may change
+     * @throws DataException if the field is not a BYTES field
      */
     public byte[] getBytes(String fieldName) {
-        Object value = get(fieldName);
+        Field field = lookup(schema, fieldName);
+        Object value = get(field);
+        if (value != null && !(value instanceof byte[]) && !(value instanceof ByteBuffer)) {
+            throw notReadableAs(field, "byte[]");
+        }
         return value == null ? null : Schema.toArray(value);
     }
 
@@ -199,10 +210,14 @@ public final class Struct {
         Field field = lookup(schema, fieldName);
         Object value = get(field);
         if (value != null && !type.isInstance(value)) {
-            throw new DataException("Field '" + fieldName + "' is " + Schema.describeType(field.schema())
-                    + ", which is not read as " + type.getSimpleName() + "; use the getter for its type");
+            throw notReadableAs(field, type.getSimpleName());
         }
         return type.cast(value);
+    }
+
+    private static DataException notReadableAs(Field field, String javaType) {
+        return new DataException("Field '" + field.name() + "' is " + Schema.describeType(field.schema())
+                + ", which is not read as " + javaType + "; use the getter for its type");
     }
 
     private static Field lookup(Schema schema, String fieldName) {
