@@ -1,0 +1,4 @@
+package io.tributary.testkit;
+
+/** A PostgreSQL {@link Database}, as {@link WithPostgres} provides. */
+public interface PostgresDatabase extends Database {}

@@ -1,0 +1,17 @@
+package io.tributary.testkit.assertions;
+
+import io.tributary.testkit.KafkaCluster;
+
+/** Makes {@link TopicAssert}s for {@link io.tributary.testkit.TestKitAssertions}. */
+public final class TopicAssertions {
+    private TopicAssertions() {}
+
+    /**
+     * @param cluster the cluster that holds the topic
+     * @param topic the topic
+     * @return a new assertion
+     */
+    public static TopicAssert topic(KafkaCluster cluster, String topic) {
+        return new TopicAssert(cluster, topic);
+    }
+}

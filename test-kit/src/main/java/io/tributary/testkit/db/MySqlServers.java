@@ -1,0 +1,112 @@
+package io.tributary.testkit.db;
+
+import io.tributary.testkit.TestKitSettings;
+import java.util.Locale;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+import org.testcontainers.mariadb.MariaDBContainer;
+import org.testcontainers.mysql.MySQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/** The MySQL and MariaDB servers the kit runs or reaches. */
+final class MySqlServers {
+    private MySqlServers() {}
+
+    /** MySQL or MariaDB in a container; a {@code mariadb} image runs as MariaDB, any other as MySQL. */
+    static final class Container extends MySqlServer {
+        private final JdbcDatabaseContainer<?> container;
+        private final String image;
+
+        Container(String image) {
+            this.image = image;
+            DockerImageName name = DockerImageName.parse(image);
+            this.container = image.toLowerCase(Locale.ROOT).contains("mariadb")
+                    ? new MariaDBContainer(name.asCompatibleSubstituteFor("mariadb")).withUsername("root")
+                    : new MySQLContainer(name.asCompatibleSubstituteFor("mysql")).withUsername("root");
+            container.start();
+        }
+
+        @Override
+        String jdbcUrl(String database) {
+            String scheme = image.toLowerCase(Locale.ROOT).contains("mariadb") ? "mariadb" : "mysql";
+            return "jdbc:" + scheme + "://" + container.getHost() + ":" + container.getMappedPort(3306) + "/"
+                    + database;
+        }
+
+        @Override
+        String username() {
+            return container.getUsername();
+        }
+
+        @Override
+        String password() {
+            return container.getPassword();
+        }
+
+        @Override
+        String description() {
+            return "MySQL-compatible container (" + image + ")";
+        }
+
+        @Override
+        public void close() {
+            container.stop();
+        }
+    }
+
+    /** A server the kit does not run, named by the {@code mysql.url} settings; tests share its database. */
+    static final class External extends MySqlServer {
+        private final String url;
+        private final String username;
+        private final String password;
+
+        External() {
+            this.url = TestKitSettings.get("mysql.url")
+                    .orElseThrow(() -> new IllegalStateException("The external MySQL provider needs a JDBC URL: set "
+                            + TestKitSettings.systemProperty("mysql.url") + " or "
+                            + TestKitSettings.environmentVariable("mysql.url")));
+            this.username = TestKitSettings.get("mysql.username").orElse("root");
+            this.password = TestKitSettings.get("mysql.password").orElse("");
+        }
+
+        @Override
+        String jdbcUrl(String database) {
+            return url;
+        }
+
+        @Override
+        boolean createsDatabases() {
+            return false;
+        }
+
+        @Override
+        String username() {
+            return username;
+        }
+
+        @Override
+        String password() {
+            return password;
+        }
+
+        @Override
+        String description() {
+            return "external MySQL-compatible server at " + url;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** What all MySQL-compatible servers share. */
+    abstract static class MySqlServer extends DatabaseServer {
+        @Override
+        String adminDatabase() {
+            return "mysql";
+        }
+
+        @Override
+        void dropDatabase(String name) {
+            run("DROP DATABASE IF EXISTS " + name);
+        }
+    }
+}
