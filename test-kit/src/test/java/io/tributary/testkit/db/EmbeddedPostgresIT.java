@@ -1,6 +1,7 @@
 package io.tributary.testkit.db;
 
 import static io.tributary.testkit.TestKitAssertions.assertThat;
+import static io.tributary.testkit.TestKitAssertions.assertThatTable;
 import static io.tributary.testkit.TestKitAssertions.assertThatThrownBy;
 
 import io.tributary.testkit.PostgresDatabase;
@@ -35,6 +36,24 @@ class EmbeddedPostgresIT {
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
         }
+    }
+
+    @Test
+    void tableAssertionsMatchRowsAndShowTheTableOnFailure(PostgresDatabase db) {
+        db.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, price NUMERIC(6, 2), name TEXT)");
+        db.execute("INSERT INTO items VALUES (1, 9.50, 'pen'), (2, 12.00, 'ink')");
+
+        assertThatTable(db, "items")
+                .hasRowCount(2)
+                .containsRow(Map.of("ID", 2L, "price", 12, "name", "ink"))
+                .hasColumnValues("name", "ink", "pen");
+        assertThatThrownBy(() -> assertThatTable(db, "items")
+                        .within(java.time.Duration.ofMillis(300))
+                        .containsRow(Map.of("name", "paper")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expected table 'items' in database '" + db.databaseName())
+                .hasMessageContaining("to contain a row with {name=paper} within PT0.3S but was 2 rows:")
+                .hasMessageContaining("name=pen");
     }
 
     @Test
