@@ -11,8 +11,11 @@ public final class ContainerImages {
     /** PostgreSQL's official image. */
     public static final String POSTGRES = "postgres:15";
 
-    /** MariaDB's official image, which speaks the MySQL protocol. */
-    public static final String MYSQL = "mariadb:11.4";
+    /**
+     * MariaDB's image, which speaks the MySQL protocol. 10.11 is the series Debian bookworm ships, from which
+     * test-kit/src/test/docker/mariadb/build.sh builds the image on machines without a registry.
+     */
+    public static final String MYSQL = "mariadb:10.11";
 
     private ContainerImages() {}
 
