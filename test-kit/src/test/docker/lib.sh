@@ -1,10 +1,10 @@
 # shellcheck shell=bash
 # Helpers shared by the scripts in this folder. Sourced, never run on its own.
 #
-# The container tests of the test kit need images, apache/kafka and postgres, that honour the
+# The container tests of the test kit need images (apache/kafka, postgres, mariadb) that honour the
 # contracts of the public images Testcontainers is written against. CI machines reach Maven Central
 # and Debian's packages but no container registry, so the images are assembled from what the host
-# already has (its JDK, PostgreSQL, bash and busybox) and imported with `docker import`.
+# already has or installs (its JDK, PostgreSQL, MariaDB, bash and busybox) and imported into Docker.
 
 # Label holding the hash of everything an image was built from: a rebuild happens only when it
 # differs, so a second run of the set-up costs seconds.
