@@ -1,0 +1,162 @@
+package io.tributary.runtime.errors;
+
+import io.tributary.sdk.connector.ConnectRecord;
+import io.tributary.sdk.connector.TaskId;
+import io.tributary.sdk.errors.RetriableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Runs one stage of a task's pipeline under the connector's error policy: retries retriable failures
+ * with growing back-off until {@code errors.retry.timeout}; then, with {@code errors.tolerance=all},
+ * reports the failure (log, dead letter queue) and lets the caller skip the record, or, with {@code
+ * none}, throws {@link ToleranceExceededException} so the task fails. Used by one task thread.
+ */
+public final class RetryWithTolerance implements AutoCloseable {
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(300);
+
+    /** Waits between retries; returns false when the task is stopping and should give up. */
+    @FunctionalInterface
+    public interface Backoff {
+        /**
+         * @param delay how long to wait
+         * @return false if the wait was cut short because the task is stopping
+         * @throws InterruptedException if interrupted
+         */
+        boolean await(Duration delay) throws InterruptedException;
+    }
+
+    /**
+     * What running a stage gave.
+     *
+     * @param value the stage's result; null when it failed and was tolerated
+     * @param failed whether it failed (and was tolerated)
+     * @param report completes when the failure is reported; already complete when nothing failed
+     * @param <T> the result type
+     */
+    public record Outcome<T>(T value, boolean failed, CompletableFuture<Void> report) {
+        static <T> Outcome<T> success(T value) {
+            return new Outcome<>(value, false, CompletableFuture.completedFuture(null));
+        }
+    }
+
+    private final TaskId task;
+    private final ErrorPolicy policy;
+    private final List<ErrorReporter> reporters;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final AtomicLong tolerated = new AtomicLong();
+
+    /**
+     * @param task the task this serves
+     * @param policy the connector's error settings
+     * @param reporters where tolerated failures are reported
+     * @param clock the clock for retry deadlines
+     * @param backoff how to wait between retries
+     */
+    public RetryWithTolerance(
+            TaskId task, ErrorPolicy policy, List<ErrorReporter> reporters, Clock clock, Backoff backoff) {
+        this.task = task;
+        this.policy = policy;
+        this.reporters = List.copyOf(reporters);
+        this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    /** @return the error policy */
+    public ErrorPolicy policy() {
+        return policy;
+    }
+
+    /** @return how many failures were tolerated so far */
+    public long toleratedFailures() {
+        return tolerated.get();
+    }
+
+    /**
+     * Runs an operation with retries and tolerance.
+     *
+     * @param stage the stage
+     * @param executingClass what runs; may be null
+     * @param consumed the Kafka record being processed, for sinks; may be null
+     * @param record the record being processed; may be null
+     * @param operation the operation
+     * @param <T> its result type
+     * @return the outcome; failed outcomes happen only with {@code errors.tolerance=all}
+     * @throws ToleranceExceededException if the failure is not tolerated
+     * @throws InterruptedException if interrupted while waiting to retry
+     */
+    public <T> Outcome<T> execute(
+            Stage stage,
+            Class<?> executingClass,
+            ConsumerRecord<byte[], byte[]> consumed,
+            ConnectRecord<?> record,
+            Callable<T> operation)
+            throws InterruptedException {
+        Instant deadline =
+                policy.retryTimeout() == null ? null : clock.instant().plus(policy.retryTimeout());
+        Duration delay = FIRST_BACKOFF;
+        while (true) {
+            try {
+                return Outcome.success(operation.call());
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                boolean retriable = isRetriable(e);
+                Instant now = clock.instant();
+                if (retriable && (deadline == null || now.isBefore(deadline))) {
+                    Duration wait = min(delay, policy.retryDelayMax());
+                    if (deadline != null) {
+                        wait = min(wait, Duration.between(now, deadline));
+                    }
+                    if (!wait.isZero() && !wait.isNegative() && backoff.await(wait)) {
+                        delay = delay.multipliedBy(2);
+                        continue;
+                    }
+                }
+                return fail(new FailedOperation(task, stage, executingClass, e, consumed, record));
+            }
+        }
+    }
+
+    /**
+     * Handles a failure that happened outside {@link #execute}, such as a record a sink task reported
+     * as errant: reports it when tolerated, or throws.
+     *
+     * @param failure what failed
+     * @param <T> the outcome's value type
+     * @return a failed outcome whose report completes when the failure is stored
+     * @throws ToleranceExceededException if the failure is not tolerated
+     */
+    public <T> Outcome<T> fail(FailedOperation failure) {
+        if (!policy.tolerateAll()) {
+            if (policy.logErrors()) {
+                reporters.forEach(r -> r.report(failure));
+            }
+            throw new ToleranceExceededException(failure.stage(), failure.executingClass(), failure.error());
+        }
+        tolerated.incrementAndGet();
+        CompletableFuture<?>[] reports =
+                reporters.stream().map(r -> r.report(failure)).toArray(CompletableFuture[]::new);
+        return new Outcome<>(null, true, CompletableFuture.allOf(reports));
+    }
+
+    private static boolean isRetriable(Throwable e) {
+        return e instanceof RetriableException || e instanceof org.apache.kafka.common.errors.RetriableException;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public void close() {
+        reporters.forEach(ErrorReporter::close);
+    }
+}

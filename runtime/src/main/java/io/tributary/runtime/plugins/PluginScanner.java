@@ -1,0 +1,189 @@
+package io.tributary.runtime.plugins;
+
+import io.tributary.runtime.plugins.PluginPathScanner.PluginSource;
+import io.tributary.sdk.plugin.DiscoveredPlugin;
+import io.tributary.sdk.plugin.DiscoveryProblem;
+import io.tributary.sdk.plugin.PluginDiscovery;
+import io.tributary.sdk.plugin.PluginType;
+import io.tributary.sdk.plugin.Versioned;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the usable plugin classes of the runtime's own class loader and of each plugin on {@code
+ * plugin.path}, through {@link PluginDiscovery}, and reads each one's version from a throwaway instance.
+ * Making that instance is also what proves a class links: a plugin whose class needs a library the plugin
+ * does not bundle is reported here rather than when a connector first uses it.
+ */
+final class PluginScanner {
+
+    /** What a scan found; the loaders are those of the plugins with at least one usable class. */
+    record Result(List<RegisteredPlugin> plugins, List<PluginProblem> problems, List<PluginClassLoader> loaders) {
+        Result {
+            plugins = List.copyOf(plugins);
+            problems = List.copyOf(problems);
+            loaders = List.copyOf(loaders);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(PluginScanner.class);
+
+    private final ClassLoader parent;
+    private final List<RegisteredPlugin> plugins = new ArrayList<>();
+    private final List<PluginProblem> problems = new ArrayList<>();
+    private final List<PluginClassLoader> loaders = new ArrayList<>();
+
+    private PluginScanner(ClassLoader parent) {
+        this.parent = parent;
+    }
+
+    /**
+     * @param parent the runtime's class loader: its plugins are the built-in ones, and it is every plugin
+     *     loader's parent
+     * @param sources the plugins on {@code plugin.path}
+     * @param earlierProblems problems found before, listed first
+     * @return built-in plugins first, then those of each source in order
+     */
+    static Result scan(ClassLoader parent, List<PluginSource> sources, List<PluginProblem> earlierProblems) {
+        PluginScanner scanner = new PluginScanner(parent);
+        scanner.problems.addAll(earlierProblems);
+        scanner.scanBuiltIns();
+        for (PluginSource source : sources) {
+            scanner.scanPlugin(source);
+        }
+        return new Result(scanner.plugins, scanner.problems, scanner.loaders);
+    }
+
+    private void scanBuiltIns() {
+        PluginDiscovery.Result found;
+        try {
+            found = PluginDiscovery.discover(parent);
+        } catch (UncheckedIOException e) {
+            problems.add(new PluginProblem(
+                    Path.of(Plugins.BUILT_IN),
+                    "plugins cannot be listed (" + e.getCause() + "); check the runtime's installation"));
+            return;
+        }
+        for (DiscoveryProblem problem : found.problems()) {
+            problems.add(new PluginProblem(builtInLocation(problem.serviceFile()), "cannot use built-in " + problem));
+        }
+        for (DiscoveredPlugin discovered : found.plugins()) {
+            register(discovered, parent, Plugins.BUILT_IN, builtInLocation(discovered.serviceFile()));
+        }
+    }
+
+    private void scanPlugin(PluginSource source) {
+        Path location = source.location();
+        PluginClassLoader loader = new PluginClassLoader(location, source.classPath(), parent);
+        PluginDiscovery.Result found;
+        try {
+            found = PluginDiscovery.discover(loader, loader::contains);
+        } catch (UncheckedIOException e) {
+            problems.add(new PluginProblem(
+                    location,
+                    "cannot be scanned (" + e.getCause() + "); its service files cannot be read: rebuild the plugin"));
+            close(loader);
+            return;
+        }
+        for (DiscoveryProblem problem : found.problems()) {
+            problems.add(new PluginProblem(location, "cannot use " + problem));
+        }
+        int before = plugins.size();
+        for (DiscoveredPlugin discovered : found.plugins()) {
+            register(discovered, loader, location.toString(), location);
+        }
+        int registered = plugins.size() - before;
+        if (found.plugins().isEmpty() && found.problems().isEmpty()) {
+            problems.add(new PluginProblem(
+                    location,
+                    "lists no plugins: none of its JARs has a service file for"
+                            + " an SDK interface, such as " + PluginType.SOURCE.serviceFile() + "; list the plugin's"
+                            + " classes there (the tributary Maven plugin writes these files), or remove it"));
+        }
+        if (registered == 0) {
+            log.debug("Skipping plugin {}: none of its classes can be used", location);
+            close(loader);
+        } else {
+            log.info("Loaded plugin {} ({} plugin classes)", location, registered);
+            loaders.add(loader);
+        }
+    }
+
+    private void register(DiscoveredPlugin discovered, ClassLoader loader, String location, Path problemLocation) {
+        Class<?> pluginClass = discovered.pluginClass();
+        try {
+            String version = versionOf(pluginClass, loader);
+            plugins.add(new RegisteredPlugin(discovered.type(), pluginClass, loader, version, location));
+            log.debug(
+                    "Found {} {} version {} in {}",
+                    discovered.type().displayName(),
+                    pluginClass.getName(),
+                    version,
+                    location);
+        } catch (LinkageError e) {
+            problems.add(new PluginProblem(
+                    problemLocation,
+                    "cannot use " + discovered.type().displayName() + " " + pluginClass.getName() + ": "
+                            + linkFailure(e)));
+        }
+    }
+
+    /**
+     * The version a throwaway instance reports, or {@code unknown} if the class is not {@link Versioned} or
+     * cannot be made here (its constructor may need what only a running worker has).
+     *
+     * @throws LinkageError if the class or one it needs cannot be linked or initialized
+     */
+    private static String versionOf(Class<?> pluginClass, ClassLoader loader) {
+        LoaderSwap swap = LoaderSwap.to(loader);
+        try (swap) {
+            Object instance = pluginClass.getConstructor().newInstance();
+            if (instance instanceof Versioned versioned) {
+                String version = versioned.version();
+                return version == null || version.isBlank() ? Versioned.UNKNOWN_VERSION : version;
+            }
+            return Versioned.UNKNOWN_VERSION;
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof LinkageError linkageError) {
+                throw linkageError;
+            }
+            log.debug("Cannot read the version of {}: its constructor threw", pluginClass.getName(), e.getCause());
+            return Versioned.UNKNOWN_VERSION;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("Cannot read the version of {}", pluginClass.getName(), e);
+            return Versioned.UNKNOWN_VERSION;
+        }
+    }
+
+    private static String linkFailure(LinkageError e) {
+        if (e instanceof ExceptionInInitializerError) {
+            return "cannot be initialized: its static initializer threw " + e.getCause()
+                    + "; fix the plugin or remove it";
+        }
+        return "cannot be linked (" + e + "): a class it needs is missing or incompatible; add the JAR that holds"
+                + " it to the plugin, in a version that fits";
+    }
+
+    /** The JAR or folder on the runtime's class path that holds a built-in plugin's service file. */
+    private static Path builtInLocation(URL serviceFile) {
+        return PluginClassLoader.containingFile(serviceFile).orElse(Path.of(Plugins.BUILT_IN));
+    }
+
+    private static void close(PluginClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            log.warn(
+                    "Cannot close the class loader of skipped plugin {}; its files stay open until exit",
+                    loader.location(),
+                    e);
+        }
+    }
+}

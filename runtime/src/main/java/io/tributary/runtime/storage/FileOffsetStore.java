@@ -1,0 +1,137 @@
+package io.tributary.runtime.storage;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps source offsets in one JSON file, for standalone mode. Every commit rewrites the file
+ * atomically (a temporary file in the same folder, forced to disk, then renamed over the old one), so a
+ * crash leaves either the old or the new offsets, never a torn file.
+ *
+ * <p>The file holds {@code {"connector": [{"partition": {...}, "offset": {...}}, ...], ...}}.
+ */
+public final class FileOffsetStore implements OffsetStore {
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final TypeReference<Map<String, List<Entry>>> FILE_TYPE = new TypeReference<>() {};
+
+    /** One stored offset. */
+    record Entry(Map<String, Object> partition, Map<String, Object> offset) {}
+
+    private final Path file;
+    private final Map<String, Map<Map<String, Object>, Map<String, Object>>> offsets = new LinkedHashMap<>();
+
+    /**
+     * Opens the store, reading the file if it exists.
+     *
+     * @param file the offsets file; its folder is created if missing
+     * @throws UncheckedIOException if the file exists but cannot be read as offsets
+     */
+    public FileOffsetStore(Path file) {
+        this.file = file.toAbsolutePath();
+        if (Files.exists(this.file)) {
+            try {
+                Map<String, List<Entry>> stored = JSON.readValue(this.file.toFile(), FILE_TYPE);
+                stored.forEach((connector, entries) -> {
+                    Map<Map<String, Object>, Map<String, Object>> byPartition = new LinkedHashMap<>();
+                    entries.forEach(e -> byPartition.put(e.partition(), e.offset()));
+                    offsets.put(connector, byPartition);
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "Cannot read source offsets from " + this.file + ": " + e.getMessage()
+                                + "; fix or remove the file (removing it makes source connectors start over)",
+                        e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized Map<Map<String, Object>, Map<String, Object>> offsets(
+            String connector, Collection<Map<String, Object>> partitions) {
+        Map<Map<String, Object>, Map<String, Object>> stored = offsets.getOrDefault(connector, Map.of());
+        Map<Map<String, Object>, Map<String, Object>> found = new LinkedHashMap<>();
+        for (Map<String, Object> partition : partitions) {
+            Map<String, Object> offset = stored.get(partition);
+            if (offset != null) {
+                found.put(partition, offset);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Map<Map<String, Object>, Map<String, Object>> allOffsets(String connector) {
+        return new LinkedHashMap<>(offsets.getOrDefault(connector, Map.of()));
+    }
+
+    @Override
+    public synchronized void commit(String connector, Map<Map<String, Object>, Map<String, Object>> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<Map<String, Object>, Map<String, Object>> stored =
+                offsets.computeIfAbsent(connector, c -> new LinkedHashMap<>());
+        changes.forEach((partition, offset) -> {
+            if (offset == null) {
+                stored.remove(partition);
+            } else {
+                stored.put(partition, offset);
+            }
+        });
+        write();
+    }
+
+    private void write() {
+        Map<String, List<Entry>> content = new LinkedHashMap<>();
+        offsets.forEach((connector, byPartition) -> {
+            List<Entry> entries = new ArrayList<>();
+            byPartition.forEach((partition, offset) -> entries.add(new Entry(partition, offset)));
+            content.put(connector, entries);
+        });
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            try {
+                try (var channel =
+                        java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.write(java.nio.ByteBuffer.wrap(
+                            JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content)));
+                    channel.force(true);
+                }
+                try {
+                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot write source offsets to " + file + ": " + e.getMessage()
+                            + "; check that the folder is writable and the disk has space",
+                    e);
+        }
+    }
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+        return "offsets file " + file;
+    }
+}

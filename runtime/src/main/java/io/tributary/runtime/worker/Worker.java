@@ -1,0 +1,480 @@
+package io.tributary.runtime.worker;
+
+import io.tributary.runtime.errors.DeadLetterQueueReporter;
+import io.tributary.runtime.errors.ErrorPolicy;
+import io.tributary.runtime.errors.ErrorReporter;
+import io.tributary.runtime.errors.LogReporter;
+import io.tributary.runtime.errors.RetryWithTolerance;
+import io.tributary.runtime.plugins.PluginFactory;
+import io.tributary.runtime.storage.OffsetStore;
+import io.tributary.sdk.config.ConfigValidation;
+import io.tributary.sdk.config.ParsedConfig;
+import io.tributary.sdk.connector.Connector;
+import io.tributary.sdk.connector.TaskId;
+import io.tributary.sdk.errors.ConfigException;
+import io.tributary.sdk.sink.SinkConnector;
+import io.tributary.sdk.sink.SinkTask;
+import io.tributary.sdk.source.SourceConnector;
+import io.tributary.sdk.source.SourceTask;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs connectors and their tasks in this process: validates configurations, starts each connector on
+ * its own thread and each task on its own thread, and pauses, resumes, restarts and stops them.
+ * Standalone mode drives one worker from files; distributed mode will drive one per cluster member.
+ * Thread-safe.
+ */
+public final class Worker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+    /** A connector that runs here, with its tasks. */
+    private static final class Deployment {
+        final Map<String, String> config;
+        final ConnectorRunner runner;
+        final Map<TaskId, TaskRunner> tasks = new ConcurrentHashMap<>();
+        final Map<TaskId, Future<?>> threads = new ConcurrentHashMap<>();
+        volatile List<Map<String, String>> taskConfigs = List.of();
+        volatile boolean paused;
+
+        Deployment(Map<String, String> config, ConnectorRunner runner) {
+            this.config = config;
+            this.runner = runner;
+        }
+    }
+
+    private final String workerId;
+    private final WorkerConfig config;
+    private final PluginFactory plugins;
+    private final OffsetStore offsets;
+    private final StatusStore statuses;
+    private final Clock clock;
+    private final ClientConfigs clients;
+    private final TaskFactory taskFactory;
+    private final ExecutorService taskThreads;
+    private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+
+    /**
+     * @param workerId this worker's id, shown in status
+     * @param config the worker's settings
+     * @param plugins makes connectors, converters and transformations
+     * @param offsets where source offsets are stored
+     * @param statuses where statuses are kept
+     * @param clock the clock
+     */
+    public Worker(
+            String workerId,
+            WorkerConfig config,
+            PluginFactory plugins,
+            OffsetStore offsets,
+            StatusStore statuses,
+            Clock clock) {
+        this.workerId = workerId;
+        this.config = config;
+        this.plugins = plugins;
+        this.offsets = offsets;
+        this.statuses = statuses;
+        this.clock = clock;
+        this.clients = new ClientConfigs(config);
+        this.taskFactory = new TaskFactory(config, plugins);
+        this.taskThreads = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "tributary-task");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** @return this worker's id */
+    public String workerId() {
+        return workerId;
+    }
+
+    /** @return the statuses of connectors and tasks */
+    public StatusStore statuses() {
+        return statuses;
+    }
+
+    /**
+     * Checks a connector configuration without running it: the common settings, the connector's own,
+     * its transformations, and the client overrides the worker's policy allows.
+     *
+     * @param connectorConfig the configuration
+     * @return every setting's problems
+     */
+    public ConfigValidation validate(Map<String, String> connectorConfig) {
+        ConfigValidation validation = ConnectorConfig.DEFINITION.validate(connectorConfig);
+        String connectorClass = connectorConfig.get(ConnectorConfig.CONNECTOR_CLASS);
+        if (connectorClass != null && !connectorClass.isBlank()) {
+            try {
+                Connector connector = plugins.newPlugin(connectorClass, Connector.class);
+                validation = merge(validation, connector.validate(connectorConfig));
+                if (connector instanceof SinkConnector) {
+                    validation = checkSinkTopics(validation, connectorConfig);
+                }
+            } catch (ConfigException e) {
+                validation = validation.withError(ConnectorConfig.CONNECTOR_CLASS, e.getMessage());
+            }
+        }
+        for (String violation : clients.policyViolations(connectorConfig)) {
+            validation = validation.withError(ConnectorConfig.CONNECTOR_CLASS, violation);
+        }
+        try {
+            taskFactory.checkTransforms(connectorConfig);
+        } catch (ConfigException e) {
+            for (String problem : e.problems()) {
+                validation = validation.withError(ConnectorConfig.TRANSFORMS, problem);
+            }
+        }
+        return validation;
+    }
+
+    /** Adds a connector's own outcomes to the common ones, without repeating a message twice. */
+    private static ConfigValidation merge(ConfigValidation common, ConfigValidation own) {
+        List<io.tributary.sdk.config.ConfigValue> merged = new ArrayList<>(common.values());
+        for (io.tributary.sdk.config.ConfigValue value : own.values()) {
+            Optional<io.tributary.sdk.config.ConfigValue> existing = common.value(value.name());
+            if (existing.isEmpty()) {
+                merged.add(value);
+            }
+        }
+        ConfigValidation result = new ConfigValidation(merged);
+        for (io.tributary.sdk.config.ConfigValue value : own.values()) {
+            Optional<io.tributary.sdk.config.ConfigValue> existing = common.value(value.name());
+            if (existing.isPresent()) {
+                for (String message : value.errorMessages()) {
+                    if (!existing.get().errorMessages().contains(message)) {
+                        result = result.withError(value.name(), message);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static ConfigValidation checkSinkTopics(ConfigValidation validation, Map<String, String> config) {
+        boolean topics = !config.getOrDefault(ConnectorConfig.TOPICS, "").isBlank();
+        boolean regex = !config.getOrDefault(ConnectorConfig.TOPICS_REGEX, "").isBlank();
+        if (topics == regex) {
+            return validation.withError(
+                    ConnectorConfig.TOPICS,
+                    "A sink connector needs exactly one of 'topics' (a list) and 'topics.regex' (a pattern)");
+        }
+        return validation;
+    }
+
+    /**
+     * Starts a connector and its tasks.
+     *
+     * @param connectorConfig its configuration
+     * @param paused whether to start it paused
+     * @throws ConfigException listing every problem, if the configuration is invalid
+     * @throws IllegalStateException if a connector of that name already runs here
+     */
+    public void startConnector(Map<String, String> connectorConfig, boolean paused) {
+        validate(connectorConfig).throwIfInvalid();
+        ParsedConfig common = ConnectorConfig.parse(connectorConfig);
+        String name = common.getString(ConnectorConfig.NAME);
+        if (deployments.containsKey(name)) {
+            throw new IllegalStateException("Connector '" + name + "' already runs on this worker; stop it first");
+        }
+        Connector connector = plugins.newPlugin(common.getString(ConnectorConfig.CONNECTOR_CLASS), Connector.class);
+        ParsedConfig parsed =
+                connector.config().merge(withoutClashes(connector)).parse(connectorConfig);
+        ConnectorRunner runner = new ConnectorRunner(
+                name,
+                connector,
+                parsed,
+                new ConnectorOffsetReader(name, offsets),
+                taskConfigs -> onTaskConfigs(name, taskConfigs),
+                this::onConnectorFailure);
+        Deployment deployment = new Deployment(Map.copyOf(connectorConfig), runner);
+        deployment.paused = paused;
+        deployments.put(name, deployment);
+        statuses.connectorStatus(name, new Status(State.UNASSIGNED, null, workerId));
+        runner.start();
+    }
+
+    private static io.tributary.sdk.config.ConfigDef withoutClashes(Connector connector) {
+        io.tributary.sdk.config.ConfigDef.Builder common = io.tributary.sdk.config.ConfigDef.builder();
+        ConnectorConfig.DEFINITION.keys().stream()
+                .filter(key -> connector.config().key(key.name()).isEmpty())
+                .forEach(common::define);
+        return common.build();
+    }
+
+    private void onTaskConfigs(String name, List<Map<String, String>> taskConfigs) {
+        Deployment deployment = deployments.get(name);
+        if (deployment == null) {
+            return;
+        }
+        statuses.connectorStatus(name, new Status(deployment.paused ? State.PAUSED : State.RUNNING, null, workerId));
+        if (taskConfigs.equals(deployment.taskConfigs) && !deployment.tasks.isEmpty()) {
+            return;
+        }
+        LOG.info("Connector {} has {} task configuration(s); (re)starting its tasks", name, taskConfigs.size());
+        stopTasks(deployment);
+        deployment.taskConfigs = taskConfigs;
+        statuses.retainTasks(name, taskConfigs.size());
+        for (int i = 0; i < taskConfigs.size(); i++) {
+            startTask(deployment, new TaskId(name, i), taskConfigs.get(i));
+        }
+    }
+
+    private void startTask(Deployment deployment, TaskId id, Map<String, String> taskConfig) {
+        statuses.taskStatus(id, new Status(State.UNASSIGNED, null, workerId));
+        TaskRunner runner;
+        try {
+            runner = createTask(deployment, id, taskConfig);
+        } catch (RuntimeException e) {
+            LOG.error("Task {} could not be created: {}", id, e.toString(), e);
+            statuses.taskStatus(id, Status.failed(workerId, e));
+            return;
+        }
+        if (deployment.paused) {
+            runner.pause();
+        }
+        deployment.tasks.put(id, runner);
+        deployment.threads.put(id, taskThreads.submit(() -> {
+            Thread.currentThread().setName("task-" + id);
+            Thread.currentThread()
+                    .setContextClassLoader(
+                            deployment.runner.connector().getClass().getClassLoader());
+            runner.run();
+        }));
+    }
+
+    private TaskRunner createTask(Deployment deployment, TaskId id, Map<String, String> taskConfig) {
+        Connector connector = deployment.runner.connector();
+        Map<String, String> connectorConfig = deployment.config;
+        ErrorPolicy policy = ErrorPolicy.from(ConnectorConfig.parse(connectorConfig));
+        TaskSettings settings = new TaskSettings(
+                workerId,
+                Duration.ofMillis(config.parsed().getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS)),
+                Duration.ofMillis(config.parsed().getLong(WorkerConfig.OFFSET_FLUSH_TIMEOUT_MS)),
+                config.parsed().getInt(WorkerConfig.SOURCE_MAX_IN_FLIGHT));
+        TaskControl backoffControl = new TaskControl();
+        List<ErrorReporter> reporters = new ArrayList<>();
+        if (policy.logErrors()) {
+            reporters.add(new LogReporter(policy.logRecords()));
+        }
+        if (connector instanceof SourceConnector source) {
+            SourceTask task = taskFactory.newTask(source.taskClass(), SourceTask.class);
+            RetryWithTolerance errors = new RetryWithTolerance(id, policy, reporters, clock, backoffControl::await);
+            SourceTaskRunner.Parts parts = new SourceTaskRunner.Parts(
+                    id,
+                    task,
+                    taskConfig,
+                    taskFactory.converters(connectorConfig),
+                    taskFactory.transforms(connectorConfig),
+                    new KafkaProducer<>(clients.producer(id.connector(), connectorConfig, id.toString())),
+                    offsets,
+                    errors);
+            return new SourceTaskRunner(parts, settings, statuses, clock, () -> onTaskEnded(id));
+        }
+        SinkConnector sink = (SinkConnector) connector;
+        SinkTask task = taskFactory.newTask(sink.taskClass(), SinkTask.class);
+        if (policy.hasDeadLetterQueue()) {
+            taskFactory.ensureTopic(
+                    clients.admin(connectorConfig),
+                    policy.deadLetterQueueTopic(),
+                    policy.deadLetterQueueReplicationFactor());
+            reporters.add(new DeadLetterQueueReporter(
+                    policy.deadLetterQueueTopic(),
+                    new KafkaProducer<>(clients.producer(id.connector(), connectorConfig, id + "-dlq")),
+                    policy.contextHeaders()));
+        }
+        RetryWithTolerance errors = new RetryWithTolerance(id, policy, reporters, clock, backoffControl::await);
+        String regex = connectorConfig.getOrDefault(ConnectorConfig.TOPICS_REGEX, "");
+        List<String> topics = regex.isBlank()
+                ? List.of(connectorConfig
+                        .getOrDefault(ConnectorConfig.TOPICS, "")
+                        .trim()
+                        .split("\\s*,\\s*"))
+                : List.of();
+        SinkTaskRunner.Parts parts = new SinkTaskRunner.Parts(
+                id,
+                task,
+                taskConfig,
+                taskFactory.converters(connectorConfig),
+                taskFactory.transforms(connectorConfig),
+                new KafkaConsumer<>(clients.consumer(id.connector(), connectorConfig, id.toString())),
+                topics,
+                regex.isBlank() ? null : Pattern.compile(regex),
+                errors);
+        return new SinkTaskRunner(parts, settings, statuses, clock, () -> onTaskEnded(id));
+    }
+
+    private void onTaskEnded(TaskId id) {
+        Deployment deployment = deployments.get(id.connector());
+        if (deployment != null) {
+            deployment.tasks.remove(id);
+        }
+    }
+
+    private void onConnectorFailure(String name, Throwable error) {
+        statuses.connectorStatus(name, Status.failed(workerId, error));
+    }
+
+    /**
+     * Stops a connector and its tasks and forgets it.
+     *
+     * @param name the connector
+     * @return whether it ran here
+     */
+    public boolean stopConnector(String name) {
+        Deployment deployment = deployments.remove(name);
+        if (deployment == null) {
+            return false;
+        }
+        stopTasks(deployment);
+        deployment.runner.stop();
+        statuses.connectorStatus(name, new Status(State.STOPPED, null, workerId));
+        return true;
+    }
+
+    private void stopTasks(Deployment deployment) {
+        List<TaskRunner> running = new ArrayList<>(deployment.tasks.values());
+        running.forEach(TaskRunner::stop);
+        long timeoutMs = config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (TaskRunner runner : running) {
+            awaitEnd(deployment, runner.id(), Math.max(0, deadline - System.nanoTime()), timeoutMs);
+        }
+    }
+
+    private static void awaitEnd(Deployment deployment, TaskId id, long timeoutNanos, long timeoutMs) {
+        Future<?> thread = deployment.threads.remove(id);
+        if (thread != null) {
+            try {
+                thread.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.warn("Task {} ended with an error", id, e.getCause());
+            } catch (TimeoutException e) {
+                LOG.warn("Task {} did not stop within {} ms; abandoning it", id, timeoutMs);
+                thread.cancel(true);
+            }
+        }
+        deployment.tasks.remove(id);
+    }
+
+    /**
+     * Pauses a connector's tasks: they stay started but move no data.
+     *
+     * @param name the connector
+     */
+    public void pauseConnector(String name) {
+        Deployment deployment = require(name);
+        deployment.paused = true;
+        deployment.tasks.values().forEach(TaskRunner::pause);
+        statuses.connectorStatus(name, new Status(State.PAUSED, null, workerId));
+    }
+
+    /**
+     * Resumes a paused connector's tasks.
+     *
+     * @param name the connector
+     */
+    public void resumeConnector(String name) {
+        Deployment deployment = require(name);
+        deployment.paused = false;
+        deployment.tasks.values().forEach(TaskRunner::resume);
+        statuses.connectorStatus(name, new Status(State.RUNNING, null, workerId));
+    }
+
+    /**
+     * Restarts one task with its current configuration, for example after it failed.
+     *
+     * @param id the task
+     */
+    public void restartTask(TaskId id) {
+        Deployment deployment = require(id.connector());
+        if (id.task() >= deployment.taskConfigs.size()) {
+            throw new IllegalArgumentException("Connector '" + id.connector() + "' has no task " + id.task()
+                    + "; it has " + deployment.taskConfigs.size());
+        }
+        TaskRunner running = deployment.tasks.get(id);
+        if (running != null) {
+            running.stop();
+            long timeoutMs = config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS);
+            awaitEnd(deployment, id, TimeUnit.MILLISECONDS.toNanos(timeoutMs), timeoutMs);
+        }
+        statuses.taskStatus(id, new Status(State.RESTARTING, null, workerId));
+        startTask(deployment, id, deployment.taskConfigs.get(id.task()));
+    }
+
+    /**
+     * Restarts a connector and all its tasks with its current configuration.
+     *
+     * @param name the connector
+     */
+    public void restartConnector(String name) {
+        Deployment deployment = require(name);
+        Map<String, String> connectorConfig = deployment.config;
+        boolean paused = deployment.paused;
+        stopConnector(name);
+        statuses.connectorStatus(name, new Status(State.RESTARTING, null, workerId));
+        startConnector(connectorConfig, paused);
+    }
+
+    /** @return the names of the connectors running here */
+    public List<String> connectors() {
+        return List.copyOf(deployments.keySet());
+    }
+
+    /**
+     * @param name a connector
+     * @return its configuration, if it runs here
+     */
+    public Optional<Map<String, String>> connectorConfig(String name) {
+        return Optional.ofNullable(deployments.get(name)).map(d -> d.config);
+    }
+
+    /**
+     * @param name a connector
+     * @return its current task configurations, if it runs here
+     */
+    public Optional<List<Map<String, String>>> taskConfigs(String name) {
+        return Optional.ofNullable(deployments.get(name)).map(d -> d.taskConfigs);
+    }
+
+    private Deployment require(String name) {
+        Deployment deployment = deployments.get(name);
+        if (deployment == null) {
+            throw new IllegalArgumentException("No connector '" + name + "' runs on this worker");
+        }
+        return deployment;
+    }
+
+    /** Stops every connector and task, then the offset store. */
+    @Override
+    public void close() {
+        new ArrayList<>(deployments.keySet()).forEach(this::stopConnector);
+        taskThreads.shutdown();
+        try {
+            if (!taskThreads.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Some task threads did not end within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        offsets.close();
+    }
+}

@@ -1,0 +1,100 @@
+package io.tributary.runtime.worker;
+
+import io.tributary.sdk.config.ConfigDef;
+import io.tributary.sdk.config.ConfigKey;
+import io.tributary.sdk.sink.SinkConnector;
+import io.tributary.sdk.sink.SinkConnectorContext;
+import io.tributary.sdk.sink.SinkRecord;
+import io.tributary.sdk.sink.SinkTask;
+import io.tributary.sdk.sink.SinkTaskContext;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Keeps the values it receives in memory under a name. Values starting with "poison" make {@code put}
+ * throw, or are reported as errant when {@code report.poison=true}.
+ */
+public class CapturingSinkConnector implements SinkConnector {
+    static final Map<String, List<Object>> CAPTURED = new ConcurrentHashMap<>();
+    static final ConfigDef CONFIG = ConfigDef.builder()
+            .define(ConfigKey.builder(TOPICS_CONFIG, ConfigDef.Type.LIST))
+            .define(ConfigKey.builder("capture", ConfigDef.Type.STRING))
+            .define(ConfigKey.builder("report.poison", ConfigDef.Type.BOOLEAN).defaultValue(false))
+            .build();
+
+    private Map<String, String> config;
+
+    static List<Object> captured(String name) {
+        return List.copyOf(CAPTURED.getOrDefault(name, List.of()));
+    }
+
+    @Override
+    public String version() {
+        return "test";
+    }
+
+    @Override
+    public ConfigDef config() {
+        return CONFIG;
+    }
+
+    @Override
+    public void start(SinkConnectorContext context) {
+        config = Map.of(
+                "capture", context.config().getString("capture"),
+                "report.poison", context.config().getBoolean("report.poison").toString());
+    }
+
+    @Override
+    public Class<? extends SinkTask> taskClass() {
+        return Task.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        return List.of(config);
+    }
+
+    @Override
+    public void stop() {}
+
+    /** The one task. */
+    public static class Task implements SinkTask {
+        private SinkTaskContext context;
+        private List<Object> captured;
+        private boolean reportPoison;
+
+        @Override
+        public String version() {
+            return "test";
+        }
+
+        @Override
+        public void start(SinkTaskContext taskContext) {
+            context = taskContext;
+            captured = CAPTURED.computeIfAbsent(taskContext.config().get("capture"), k -> new CopyOnWriteArrayList<>());
+            reportPoison = Boolean.parseBoolean(taskContext.config().get("report.poison"));
+        }
+
+        @Override
+        public void put(Collection<SinkRecord> records) {
+            for (SinkRecord record : records) {
+                if (String.valueOf(record.value()).startsWith("poison")) {
+                    IllegalArgumentException error = new IllegalArgumentException("cannot store " + record.value());
+                    if (reportPoison) {
+                        context.errantRecordReporter().report(record, error);
+                        continue;
+                    }
+                    throw error;
+                }
+                captured.add(record.value());
+            }
+        }
+
+        @Override
+        public void stop() {}
+    }
+}
