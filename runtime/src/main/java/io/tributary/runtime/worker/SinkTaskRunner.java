@@ -33,7 +33,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Runs one sink task on its own thread: consumer poll → converters → transformations → put; then,
@@ -41,7 +40,7 @@ import org.slf4j.MDC;
  * consumer offsets the task allows. Partitions assigned and revoked by the consumer group reach the
  * task as open and close; pause, resume and offset resets the task asks for reach the consumer.
  */
-final class SinkTaskRunner implements TaskRunner {
+final class SinkTaskRunner extends AbstractTaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SinkTaskRunner.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
@@ -71,11 +70,7 @@ final class SinkTaskRunner implements TaskRunner {
             RetryWithTolerance errors) {}
 
     private final Parts parts;
-    private final TaskSettings settings;
-    private final StatusListener status;
     private final Clock clock;
-    private final Runnable onClose;
-    private final TaskControl control = new TaskControl();
     private final SinkContext context;
     private final Map<TopicPartition, Long> currentOffsets = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> batchOffsets = new LinkedHashMap<>();
@@ -85,76 +80,41 @@ final class SinkTaskRunner implements TaskRunner {
     private boolean shuttingDown;
 
     SinkTaskRunner(Parts parts, TaskSettings settings, StatusListener status, Clock clock, Runnable onClose) {
+        super(parts.id(), settings, status, onClose);
         this.parts = parts;
-        this.settings = settings;
-        this.status = status;
         this.clock = clock;
-        this.onClose = onClose;
         this.context = new SinkContext(parts.id(), parts.taskConfig(), parts.consumer(), this::reportErrant);
     }
 
     @Override
-    public TaskId id() {
-        return parts.id();
-    }
-
-    @Override
-    public void run() {
-        MDC.put("connector", parts.id().connector());
-        MDC.put("task", parts.id().toString());
-        try {
-            execute();
-        } finally {
-            MDC.remove("task");
-            MDC.remove("connector");
-            onClose.run();
-        }
-    }
-
-    private void execute() {
-        try {
-            parts.task().start(context);
-            started = true;
-            subscribe();
-            status.taskStatus(parts.id(), new Status(State.RUNNING, null, settings.workerId()));
-            LOG.info("Task {} started, reading {}", parts.id(), describeTopics());
-            Instant nextCommit = clock.instant().plus(settings.offsetFlushInterval());
-            boolean paused = false;
-            while (!control.isStopping()) {
-                if (control.isPaused() != paused) {
-                    paused = control.isPaused();
-                    setConnectorPaused(paused);
-                }
-                List<SinkRecord> batch = poll();
-                if ((!batch.isEmpty() || !paused) && deliver(batch)) {
-                    batchOffsets.forEach((partition, next) -> {
-                        if (currentOffsets.containsKey(partition)) {
-                            currentOffsets.put(partition, next);
-                        }
-                    });
-                }
-                batchOffsets.clear();
-                if (context.takeCommitRequest() || !clock.instant().isBefore(nextCommit)) {
-                    commit(false);
-                    nextCommit = clock.instant().plus(settings.offsetFlushInterval());
-                }
+    protected void runTask() throws InterruptedException {
+        parts.task().start(context);
+        started = true;
+        subscribe();
+        report(State.RUNNING);
+        LOG.info("Task {} started, reading {}", parts.id(), describeTopics());
+        Instant nextCommit = clock.instant().plus(settings().offsetFlushInterval());
+        boolean paused = false;
+        while (!control.isStopping()) {
+            if (control.isPaused() != paused) {
+                paused = control.isPaused();
+                setConnectorPaused(paused);
             }
-            commit(true);
-            status.taskStatus(parts.id(), new Status(State.STOPPED, null, settings.workerId()));
-            LOG.info("Task {} stopped", parts.id());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status.taskStatus(parts.id(), new Status(State.STOPPED, null, settings.workerId()));
-        } catch (Throwable e) {
-            LOG.error(
-                    "Task {} failed and will not run until restarted: {}. Fix the cause, then restart the task",
-                    parts.id(),
-                    e.toString(),
-                    e);
-            status.taskStatus(parts.id(), Status.failed(settings.workerId(), e));
-        } finally {
-            shutDown();
+            List<SinkRecord> batch = poll();
+            if ((!batch.isEmpty() || !paused) && deliver(batch)) {
+                batchOffsets.forEach((partition, next) -> {
+                    if (currentOffsets.containsKey(partition)) {
+                        currentOffsets.put(partition, next);
+                    }
+                });
+            }
+            batchOffsets.clear();
+            if (context.takeCommitRequest() || !clock.instant().isBefore(nextCommit)) {
+                commit(false);
+                nextCommit = clock.instant().plus(settings().offsetFlushInterval());
+            }
         }
+        commit(true);
     }
 
     private String describeTopics() {
@@ -173,10 +133,10 @@ final class SinkTaskRunner implements TaskRunner {
     private void setConnectorPaused(boolean paused) {
         if (paused) {
             parts.consumer().pause(parts.consumer().assignment());
-            status.taskStatus(parts.id(), new Status(State.PAUSED, null, settings.workerId()));
+            report(State.PAUSED);
         } else {
             context.resumeAllButTaskPaused();
-            status.taskStatus(parts.id(), new Status(State.RUNNING, null, settings.workerId()));
+            report(State.RUNNING);
         }
     }
 
@@ -392,22 +352,13 @@ final class SinkTaskRunner implements TaskRunner {
     }
 
     @Override
-    public void pause() {
-        control.pause();
-    }
-
-    @Override
-    public void resume() {
-        control.resume();
-    }
-
-    @Override
     public void stop() {
         control.stop();
         parts.consumer().wakeup();
     }
 
-    private void shutDown() {
+    @Override
+    protected void release() {
         // The final commit and close happen here; the consumer's own revocation on close must not reach the task.
         shuttingDown = true;
         if (started) {
@@ -430,15 +381,7 @@ final class SinkTaskRunner implements TaskRunner {
         } catch (RuntimeException e) {
             LOG.warn("Closing the consumer of task {} failed", parts.id(), e);
         }
-        parts.errors().close();
-        parts.converters().close();
-        if (parts.transforms() instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.warn("Closing the transformations of task {} failed", parts.id(), e);
-            }
-        }
+        closeCommon(parts.errors(), parts.converters(), parts.transforms());
     }
 
     /** Passes partition moves to the task, committing what it has written before partitions leave. */

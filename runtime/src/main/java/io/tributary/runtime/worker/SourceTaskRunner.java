@@ -26,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Runs one source task on its own thread: poll → transformations → converters → producer. Offsets are
@@ -34,7 +33,7 @@ import org.slf4j.MDC;
  * at most {@code source.max.in.flight.records} records are unacknowledged at once, so a slow Kafka slows
  * polling down instead of filling memory.
  */
-final class SourceTaskRunner implements TaskRunner {
+final class SourceTaskRunner extends AbstractTaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SourceTaskRunner.class);
 
     /**
@@ -60,96 +59,68 @@ final class SourceTaskRunner implements TaskRunner {
             RetryWithTolerance errors) {}
 
     private final Parts parts;
-    private final TaskSettings settings;
-    private final StatusListener status;
     private final Clock clock;
-    private final TaskControl control = new TaskControl();
     private final SubmittedRecords submitted = new SubmittedRecords();
     private final Semaphore inFlight;
     private final AtomicReference<Throwable> sendFailure = new AtomicReference<>();
-    private final Runnable onClose;
+    private boolean started;
 
     SourceTaskRunner(Parts parts, TaskSettings settings, StatusListener status, Clock clock, Runnable onClose) {
+        super(parts.id(), settings, status, onClose);
         this.parts = parts;
-        this.settings = settings;
-        this.status = status;
         this.clock = clock;
         this.inFlight = new Semaphore(settings.maxInFlightRecords());
-        this.onClose = onClose;
     }
 
     @Override
-    public TaskId id() {
-        return parts.id();
+    protected void runTask() throws InterruptedException {
+        TaskSettings settings = settings();
+        parts.task().start(new Context());
+        started = true;
+        report(State.RUNNING);
+        LOG.info("Task {} started", parts.id());
+        Instant nextCommit = clock.instant().plus(settings.offsetFlushInterval());
+        while (!control.isStopping()) {
+            if (control.isPaused()) {
+                commitOffsets();
+                report(State.PAUSED);
+                if (!control.awaitUnpaused()) {
+                    break;
+                }
+                report(State.RUNNING);
+            }
+            failIfSendFailed();
+            Outcome<List<SourceRecord>> polled = parts.errors()
+                    .execute(
+                            Stage.TASK_POLL,
+                            parts.task().getClass(),
+                            null,
+                            null,
+                            () -> parts.task().poll());
+            if (polled.value() != null) {
+                for (SourceRecord record : polled.value()) {
+                    send(record);
+                }
+            }
+            if (!clock.instant().isBefore(nextCommit)) {
+                commitOffsets();
+                nextCommit = clock.instant().plus(settings.offsetFlushInterval());
+            }
+        }
+        finalCommit();
     }
 
     @Override
-    public void run() {
-        MDC.put("connector", parts.id().connector());
-        MDC.put("task", parts.id().toString());
-        try {
-            execute();
-        } finally {
-            MDC.remove("task");
-            MDC.remove("connector");
-            onClose.run();
+    protected void release() {
+        if (started && !control.isStopping()) {
+            stopTask();
         }
-    }
-
-    private void execute() {
-        boolean started = false;
         try {
-            parts.task().start(new Context());
-            started = true;
-            status.taskStatus(parts.id(), new Status(State.RUNNING, null, settings.workerId()));
-            LOG.info("Task {} started", parts.id());
-            Instant nextCommit = clock.instant().plus(settings.offsetFlushInterval());
-            while (!control.isStopping()) {
-                if (control.isPaused()) {
-                    commitOffsets();
-                    status.taskStatus(parts.id(), new Status(State.PAUSED, null, settings.workerId()));
-                    if (!control.awaitUnpaused()) {
-                        break;
-                    }
-                    status.taskStatus(parts.id(), new Status(State.RUNNING, null, settings.workerId()));
-                }
-                failIfSendFailed();
-                Outcome<List<SourceRecord>> polled = parts.errors()
-                        .execute(
-                                Stage.TASK_POLL,
-                                parts.task().getClass(),
-                                null,
-                                null,
-                                () -> parts.task().poll());
-                if (polled.value() != null) {
-                    for (SourceRecord record : polled.value()) {
-                        send(record);
-                    }
-                }
-                if (!clock.instant().isBefore(nextCommit)) {
-                    commitOffsets();
-                    nextCommit = clock.instant().plus(settings.offsetFlushInterval());
-                }
-            }
-            finalCommit();
-            status.taskStatus(parts.id(), new Status(State.STOPPED, null, settings.workerId()));
-            LOG.info("Task {} stopped", parts.id());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status.taskStatus(parts.id(), new Status(State.STOPPED, null, settings.workerId()));
-        } catch (Throwable e) {
-            LOG.error(
-                    "Task {} failed and will not run until restarted: {}. Fix the cause, then restart the task",
-                    parts.id(),
-                    e.toString(),
-                    e);
-            status.taskStatus(parts.id(), Status.failed(settings.workerId(), e));
-        } finally {
-            if (started && !control.isStopping()) {
-                stopTask();
-            }
-            closeQuietly();
+            parts.producer().close(java.time.Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the producer of task {} failed", parts.id(), e);
         }
+        closeCommon(parts.errors(), parts.converters(), parts.transforms());
     }
 
     private void send(SourceRecord polled) throws InterruptedException {
@@ -289,7 +260,7 @@ final class SourceTaskRunner implements TaskRunner {
 
     private void finalCommit() throws InterruptedException {
         parts.producer().flush();
-        if (!submitted.awaitAllAcknowledged(settings.offsetFlushTimeout().toMillis())) {
+        if (!submitted.awaitAllAcknowledged(settings().offsetFlushTimeout().toMillis())) {
             LOG.warn(
                     "Task {} stops with {} records not yet acknowledged; their offsets stay uncommitted and they"
                             + " will be sent again after a restart",
@@ -298,16 +269,6 @@ final class SourceTaskRunner implements TaskRunner {
         }
         commitOffsets();
         failIfSendFailed();
-    }
-
-    @Override
-    public void pause() {
-        control.pause();
-    }
-
-    @Override
-    public void resume() {
-        control.resume();
     }
 
     @Override
@@ -323,23 +284,6 @@ final class SourceTaskRunner implements TaskRunner {
             parts.task().stop();
         } catch (RuntimeException e) {
             LOG.warn("Task {} threw from stop()", parts.id(), e);
-        }
-    }
-
-    private void closeQuietly() {
-        try {
-            parts.producer().close(java.time.Duration.ofSeconds(5));
-        } catch (RuntimeException e) {
-            LOG.warn("Closing the producer of task {} failed", parts.id(), e);
-        }
-        parts.errors().close();
-        parts.converters().close();
-        if (parts.transforms() instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.warn("Closing the transformations of task {} failed", parts.id(), e);
-            }
         }
     }
 
