@@ -72,6 +72,7 @@ public final class StandaloneRuntime implements AutoCloseable {
     public static Plugins plugins(WorkerConfig config) {
         Map<String, Class<?>> aliases = new HashMap<>(BuiltInConverters.aliases());
         aliases.putAll(BuiltInTransforms.aliases());
+        aliases.putAll(io.tributary.runtime.config.BuiltInConfigProviders.aliases());
         return Plugins.builder()
                 .pluginPath(config.parsed().getList(WorkerConfig.PLUGIN_PATH).stream()
                         .filter(p -> !p.isBlank())

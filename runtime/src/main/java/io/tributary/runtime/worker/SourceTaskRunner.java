@@ -47,6 +47,7 @@ final class SourceTaskRunner extends AbstractTaskRunner {
      * @param producer the producer that sends its records; closed with the runner
      * @param offsets where its source offsets are stored
      * @param errors its error policy
+     * @param topics creates topics the task writes to, as {@code topic.creation.*} says; null when off
      */
     record Parts(
             TaskId id,
@@ -56,7 +57,8 @@ final class SourceTaskRunner extends AbstractTaskRunner {
             UnaryOperator<SourceRecord> transforms,
             Producer<byte[], byte[]> producer,
             OffsetStore offsets,
-            RetryWithTolerance errors) {}
+            RetryWithTolerance errors,
+            TopicCreator topics) {}
 
     private final Parts parts;
     private final Clock clock;
@@ -138,6 +140,9 @@ final class SourceTaskRunner extends AbstractTaskRunner {
         }
         SourceRecord record = transformed.value();
         String topic = record.topic();
+        if (parts.topics() != null) {
+            parts.topics().ensureTopic(topic);
+        }
         TaskConverters converters = parts.converters();
         Outcome<byte[]> key = parts.errors()
                 .execute(

@@ -1,5 +1,6 @@
 package io.tributary.runtime.worker;
 
+import io.tributary.runtime.config.ConfigResolver;
 import io.tributary.runtime.errors.DeadLetterQueueReporter;
 import io.tributary.runtime.errors.ErrorPolicy;
 import io.tributary.runtime.errors.ErrorReporter;
@@ -46,15 +47,22 @@ public final class Worker implements AutoCloseable {
 
     /** A connector that runs here, with its tasks. */
     private static final class Deployment {
+        /** The configuration with config-provider references resolved: what the connector runs with. */
         final Map<String, String> config;
+        /** The configuration as given, references unresolved: what the worker shows and restarts from. */
+        final Map<String, String> original;
+
         final ConnectorRunner runner;
         final Map<TaskId, TaskRunner> tasks = new ConcurrentHashMap<>();
         final Map<TaskId, Future<?>> threads = new ConcurrentHashMap<>();
         volatile List<Map<String, String>> taskConfigs = List.of();
         volatile boolean paused;
+        /** Set, under this deployment's lock, when it is stopped: no task may start after that. */
+        boolean stopped;
 
-        Deployment(Map<String, String> config, ConnectorRunner runner) {
+        Deployment(Map<String, String> config, Map<String, String> original, ConnectorRunner runner) {
             this.config = config;
+            this.original = original;
             this.runner = runner;
         }
     }
@@ -68,7 +76,9 @@ public final class Worker implements AutoCloseable {
     private final ClientConfigs clients;
     private final TaskFactory taskFactory;
     private final ExecutorService taskThreads;
+    private final ConfigResolver resolver;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+    private final Map<String, org.apache.kafka.clients.admin.Admin> admins = new ConcurrentHashMap<>();
 
     /**
      * @param workerId this worker's id, shown in status
@@ -93,6 +103,9 @@ public final class Worker implements AutoCloseable {
         this.clock = clock;
         this.clients = new ClientConfigs(config);
         this.taskFactory = new TaskFactory(config, plugins);
+        Map<String, String> workerSettings = new java.util.HashMap<>();
+        config.parsed().originals().forEach((key, value) -> workerSettings.put(key, String.valueOf(value)));
+        this.resolver = ConfigResolver.fromWorkerSettings(workerSettings, plugins);
         this.taskThreads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "tributary-task");
             thread.setDaemon(true);
@@ -118,6 +131,16 @@ public final class Worker implements AutoCloseable {
      * @return every setting's problems
      */
     public ConfigValidation validate(Map<String, String> connectorConfig) {
+        Map<String, String> resolved;
+        try {
+            resolved = resolver.resolve(connectorConfig);
+        } catch (ConfigException e) {
+            return ConnectorConfig.DEFINITION.validate(connectorConfig).withError(ConnectorConfig.NAME, e.getMessage());
+        }
+        return validateResolved(resolved);
+    }
+
+    private ConfigValidation validateResolved(Map<String, String> connectorConfig) {
         ConfigValidation validation = ConnectorConfig.DEFINITION.validate(connectorConfig);
         String connectorClass = connectorConfig.get(ConnectorConfig.CONNECTOR_CLASS);
         if (connectorClass != null && !connectorClass.isBlank()) {
@@ -126,6 +149,10 @@ public final class Worker implements AutoCloseable {
                 validation = merge(validation, connector.validate(connectorConfig));
                 if (connector instanceof SinkConnector) {
                     validation = checkSinkTopics(validation, connectorConfig);
+                }
+                if (connector instanceof SourceConnector
+                        && config.parsed().getBoolean(WorkerConfig.TOPIC_CREATION_ENABLE)) {
+                    validation = merge(validation, TopicCreationConfig.validate(connectorConfig));
                 }
             } catch (ConfigException e) {
                 validation = validation.withError(ConnectorConfig.CONNECTOR_CLASS, e.getMessage());
@@ -186,8 +213,11 @@ public final class Worker implements AutoCloseable {
      * @throws ConfigException listing every problem, if the configuration is invalid
      * @throws IllegalStateException if a connector of that name already runs here
      */
-    public void startConnector(Map<String, String> connectorConfig, boolean paused) {
-        validate(connectorConfig).throwIfInvalid();
+    public void startConnector(Map<String, String> originalConfig, boolean paused) {
+        validate(originalConfig).throwIfInvalid();
+        // Config-provider references are resolved here, for the running connector only: the configuration
+        // as given (with its references) is what the worker keeps and shows.
+        Map<String, String> connectorConfig = resolver.resolve(originalConfig);
         ParsedConfig common = ConnectorConfig.parse(connectorConfig);
         String name = common.getString(ConnectorConfig.NAME);
         if (deployments.containsKey(name)) {
@@ -203,7 +233,7 @@ public final class Worker implements AutoCloseable {
                 new ConnectorOffsetReader(name, offsets),
                 taskConfigs -> onTaskConfigs(name, taskConfigs),
                 this::onConnectorFailure);
-        Deployment deployment = new Deployment(Map.copyOf(connectorConfig), runner);
+        Deployment deployment = new Deployment(Map.copyOf(connectorConfig), Map.copyOf(originalConfig), runner);
         deployment.paused = paused;
         deployments.put(name, deployment);
         statuses.connectorStatus(name, new Status(State.UNASSIGNED, null, workerId));
@@ -223,16 +253,24 @@ public final class Worker implements AutoCloseable {
         if (deployment == null) {
             return;
         }
-        statuses.connectorStatus(name, new Status(deployment.paused ? State.PAUSED : State.RUNNING, null, workerId));
-        if (taskConfigs.equals(deployment.taskConfigs) && !deployment.tasks.isEmpty()) {
-            return;
-        }
-        LOG.info("Connector {} has {} task configuration(s); (re)starting its tasks", name, taskConfigs.size());
-        stopTasks(deployment);
-        deployment.taskConfigs = taskConfigs;
-        statuses.retainTasks(name, taskConfigs.size());
-        for (int i = 0; i < taskConfigs.size(); i++) {
-            startTask(deployment, new TaskId(name, i), taskConfigs.get(i));
+        // The connector's thread reports task configurations while another thread may stop the connector:
+        // both hold the deployment's lock, so tasks are never started for a connector that was stopped.
+        synchronized (deployment) {
+            if (deployment.stopped) {
+                return;
+            }
+            statuses.connectorStatus(
+                    name, new Status(deployment.paused ? State.PAUSED : State.RUNNING, null, workerId));
+            if (taskConfigs.equals(deployment.taskConfigs) && !deployment.tasks.isEmpty()) {
+                return;
+            }
+            LOG.info("Connector {} has {} task configuration(s); (re)starting its tasks", name, taskConfigs.size());
+            stopTasks(deployment);
+            deployment.taskConfigs = taskConfigs;
+            statuses.retainTasks(name, taskConfigs.size());
+            for (int i = 0; i < taskConfigs.size(); i++) {
+                startTask(deployment, new TaskId(name, i), resolver.resolve(taskConfigs.get(i)));
+            }
         }
     }
 
@@ -284,7 +322,8 @@ public final class Worker implements AutoCloseable {
                     taskFactory.transforms(connectorConfig),
                     new KafkaProducer<>(clients.producer(id.connector(), connectorConfig, id.toString())),
                     offsets,
-                    errors);
+                    errors,
+                    topicCreator(connectorConfig));
             return new SourceTaskRunner(parts, settings, statuses, clock, () -> onTaskEnded(id));
         }
         SinkConnector sink = (SinkConnector) connector;
@@ -320,6 +359,22 @@ public final class Worker implements AutoCloseable {
         return new SinkTaskRunner(parts, settings, statuses, clock, () -> onTaskEnded(id));
     }
 
+    /** @return a topic creator when the worker allows topic creation and the connector configures it */
+    private TopicCreator topicCreator(Map<String, String> connectorConfig) {
+        TopicCreationConfig creation = TopicCreationConfig.parse(connectorConfig);
+        boolean allowed = config.parsed().getBoolean(WorkerConfig.TOPIC_CREATION_ENABLE);
+        if (!allowed || !creation.enabled()) {
+            return null;
+        }
+        return new TopicCreator(creation, true, admin(connectorConfig));
+    }
+
+    private synchronized org.apache.kafka.clients.admin.Admin admin(Map<String, String> connectorConfig) {
+        String key = connectorConfig.get(ConnectorConfig.NAME);
+        return admins.computeIfAbsent(
+                key, k -> org.apache.kafka.clients.admin.Admin.create(clients.admin(connectorConfig)));
+    }
+
     private void onTaskEnded(TaskId id) {
         Deployment deployment = deployments.get(id.connector());
         if (deployment != null) {
@@ -342,7 +397,14 @@ public final class Worker implements AutoCloseable {
         if (deployment == null) {
             return false;
         }
+        synchronized (deployment) {
+            deployment.stopped = true;
+        }
         stopTasks(deployment);
+        org.apache.kafka.clients.admin.Admin admin = admins.remove(name);
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(5));
+        }
         deployment.runner.stop();
         statuses.connectorStatus(name, new Status(State.STOPPED, null, workerId));
         return true;
@@ -416,8 +478,12 @@ public final class Worker implements AutoCloseable {
             long timeoutMs = config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS);
             awaitEnd(deployment, id, TimeUnit.MILLISECONDS.toNanos(timeoutMs), timeoutMs);
         }
-        statuses.taskStatus(id, new Status(State.RESTARTING, null, workerId));
-        startTask(deployment, id, deployment.taskConfigs.get(id.task()));
+        synchronized (deployment) {
+            if (!deployment.stopped) {
+                statuses.taskStatus(id, new Status(State.RESTARTING, null, workerId));
+                startTask(deployment, id, deployment.taskConfigs.get(id.task()));
+            }
+        }
     }
 
     /**
@@ -427,7 +493,7 @@ public final class Worker implements AutoCloseable {
      */
     public void restartConnector(String name) {
         Deployment deployment = require(name);
-        Map<String, String> connectorConfig = deployment.config;
+        Map<String, String> connectorConfig = deployment.original;
         boolean paused = deployment.paused;
         stopConnector(name);
         statuses.connectorStatus(name, new Status(State.RESTARTING, null, workerId));
@@ -444,7 +510,7 @@ public final class Worker implements AutoCloseable {
      * @return its configuration, if it runs here
      */
     public Optional<Map<String, String>> connectorConfig(String name) {
-        return Optional.ofNullable(deployments.get(name)).map(d -> d.config);
+        return Optional.ofNullable(deployments.get(name)).map(d -> d.original);
     }
 
     /**
@@ -476,5 +542,6 @@ public final class Worker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         offsets.close();
+        resolver.close();
     }
 }

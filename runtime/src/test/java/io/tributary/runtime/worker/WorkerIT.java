@@ -157,6 +157,58 @@ class WorkerIT {
     }
 
     @Test
+    void aSourceConnectorCreatesItsTopicAsTopicCreationSays(KafkaCluster kafka) throws Exception {
+        String topic = "created-" + UUID.randomUUID();
+        try (StandaloneRuntime runtime = StandaloneRuntime.start(worker(kafka, null))) {
+            Map<String, String> source = source("creating-source", topic, 10);
+            source.put("topic.creation.default.partitions", "3");
+            source.put("topic.creation.default.replication.factor", "1");
+            source.put("topic.creation.default.cleanup.policy", "compact");
+            runtime.deploy(source);
+
+            assertThatTopic(kafka, topic).hasRecordCount(10);
+        }
+        var description = kafka.admin()
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic);
+        assertThat(description.partitions()).hasSize(3);
+        var resource = new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        assertThat(kafka.admin()
+                        .describeConfigs(List.of(resource))
+                        .all()
+                        .get()
+                        .get(resource)
+                        .get("cleanup.policy")
+                        .value())
+                .isEqualTo("compact");
+    }
+
+    @Test
+    void configProviderReferencesAreResolvedForTheConnectorButKeptInItsConfiguration(
+            KafkaCluster kafka, @TempDir Path dir) throws Exception {
+        String topic = kafka.createTopic("provided", 1);
+        Path secrets = dir.resolve("secrets.properties");
+        java.nio.file.Files.writeString(secrets, "target.topic=" + topic + "\n");
+        Map<String, String> settings = worker(kafka, null);
+        settings.put("config.providers", "file");
+        settings.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        try (StandaloneRuntime runtime = StandaloneRuntime.start(settings)) {
+            Map<String, String> source = source("provided-source", "${file:" + secrets + ":target.topic}", 5);
+            runtime.deploy(source);
+
+            assertThatTopic(kafka, topic).hasRecordCount(5);
+            assertThat(runtime.worker()
+                            .connectorConfig("provided-source")
+                            .orElseThrow()
+                            .get("topic"))
+                    .isEqualTo("${file:" + secrets + ":target.topic}");
+        }
+    }
+
+    @Test
     void aTaskThatFailsIsFailedWithItsTraceInItsStatus(KafkaCluster kafka) {
         String topic = kafka.createTopic("fails", 1);
         try (StandaloneRuntime runtime = StandaloneRuntime.start(worker(kafka, null))) {

@@ -1,0 +1,62 @@
+package io.tributary.runtime.config;
+
+import io.tributary.sdk.config.ConfigDef;
+import io.tributary.sdk.config.ConfigKey;
+import io.tributary.sdk.config.Password;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Makes a configuration safe to log or show in status: the values of {@link ConfigDef.Type#PASSWORD} settings
+ * and of settings whose value comes from a config provider read {@value Password#HIDDEN}. A value that holds a
+ * reference is hidden whole, text around the reference included, since providers are where secrets live.
+ */
+public final class Redactor {
+
+    private Redactor() {}
+
+    /**
+     * Redacts a configuration as stored or as submitted, before resolution: a value holding a {@code
+     * ${alias:path:key}} reference is hidden as its resolved value would be, so the same settings are hidden
+     * before and after resolution.
+     *
+     * @param definition the connector's merged definition (common settings and its own); never null
+     * @param config the configuration; never null, values may be null
+     * @return a copy in the same order with passwords and references hidden; unmodifiable, never null
+     */
+    public static Map<String, String> redact(ConfigDef definition, Map<String, String> config) {
+        return redact(definition, config, config);
+    }
+
+    /**
+     * Redacts a resolved configuration, knowing which of its values came from a config provider.
+     *
+     * @param definition the connector's merged definition (common settings and its own); never null
+     * @param original the configuration before resolution, whose values show the references; never null
+     * @param resolved what {@link ConfigResolver#resolve(Map)} made of it; never null, values may be null
+     * @return a copy of {@code resolved} in the same order with passwords and values from providers hidden;
+     *     unmodifiable, never null
+     */
+    public static Map<String, String> redact(
+            ConfigDef definition, Map<String, String> original, Map<String, String> resolved) {
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(original, "original");
+        Map<String, String> redacted = new LinkedHashMap<>();
+        resolved.forEach((name, value) -> {
+            boolean hidden = value != null && (isPassword(definition, name) || fromProvider(original, name, value));
+            redacted.put(name, hidden ? Password.HIDDEN : value);
+        });
+        return Collections.unmodifiableMap(redacted);
+    }
+
+    private static boolean isPassword(ConfigDef definition, String name) {
+        return definition.key(name).map(ConfigKey::type).orElse(null) == ConfigDef.Type.PASSWORD;
+    }
+
+    private static boolean fromProvider(Map<String, String> original, String name, String value) {
+        // A setting missing from the original was not resolved; judge it by its own value.
+        return ConfigReference.appearsIn(original.getOrDefault(name, value));
+    }
+}
