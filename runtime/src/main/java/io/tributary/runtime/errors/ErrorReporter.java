@@ -11,6 +11,16 @@ public interface ErrorReporter extends AutoCloseable {
      */
     CompletableFuture<Void> report(FailedOperation failure);
 
+    /**
+     * Says whether this reporter also hears of failures that stop the task ({@code errors.tolerance=none}).
+     * A log does; a dead letter queue does not, since the record was not skipped and will be read again.
+     *
+     * @return true to be told of fatal failures too
+     */
+    default boolean reportsFatalFailures() {
+        return false;
+    }
+
     @Override
     default void close() {}
 }

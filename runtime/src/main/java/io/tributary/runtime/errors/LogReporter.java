@@ -16,6 +16,11 @@ public final class LogReporter implements ErrorReporter {
     }
 
     @Override
+    public boolean reportsFatalFailures() {
+        return true;
+    }
+
+    @Override
     public CompletableFuture<Void> report(FailedOperation failure) {
         String where = failure.consumed() != null
                 ? " on " + failure.consumed().topic() + "-" + failure.consumed().partition() + "@"

@@ -116,7 +116,9 @@ public final class RetryWithTolerance implements AutoCloseable {
                         wait = min(wait, Duration.between(now, deadline));
                     }
                     if (!wait.isZero() && !wait.isNegative() && backoff.await(wait)) {
-                        delay = delay.multipliedBy(2);
+                        // Stop doubling at the cap: with no retry timeout, doubling on would overflow
+                        // Duration after about 65 retries and fail the task with an ArithmeticException.
+                        delay = min(delay.multipliedBy(2), policy.retryDelayMax());
                         continue;
                     }
                 }
@@ -137,7 +139,7 @@ public final class RetryWithTolerance implements AutoCloseable {
     public <T> Outcome<T> fail(FailedOperation failure) {
         if (!policy.tolerateAll()) {
             if (policy.logErrors()) {
-                reporters.forEach(r -> r.report(failure));
+                reporters.stream().filter(ErrorReporter::reportsFatalFailures).forEach(r -> r.report(failure));
             }
             throw new ToleranceExceededException(failure.stage(), failure.executingClass(), failure.error());
         }

@@ -63,7 +63,7 @@ public final class FileOffsetStore implements OffsetStore {
         Map<Map<String, Object>, Map<String, Object>> stored = offsets.getOrDefault(connector, Map.of());
         Map<Map<String, Object>, Map<String, Object>> found = new LinkedHashMap<>();
         for (Map<String, Object> partition : partitions) {
-            Map<String, Object> offset = stored.get(partition);
+            Map<String, Object> offset = stored.get(OffsetMaps.normalize(partition));
             if (offset != null) {
                 found.put(partition, offset);
             }
@@ -85,9 +85,9 @@ public final class FileOffsetStore implements OffsetStore {
                 offsets.computeIfAbsent(connector, c -> new LinkedHashMap<>());
         changes.forEach((partition, offset) -> {
             if (offset == null) {
-                stored.remove(partition);
+                stored.remove(OffsetMaps.normalize(partition));
             } else {
-                stored.put(partition, offset);
+                stored.put(OffsetMaps.normalize(partition), OffsetMaps.normalize(offset));
             }
         });
         write();

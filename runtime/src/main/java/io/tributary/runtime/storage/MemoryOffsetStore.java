@@ -15,8 +15,9 @@ public final class MemoryOffsetStore implements OffsetStore {
         Map<Map<String, Object>, Map<String, Object>> stored = offsets.getOrDefault(connector, Map.of());
         Map<Map<String, Object>, Map<String, Object>> found = new LinkedHashMap<>();
         partitions.forEach(p -> {
-            if (stored.containsKey(p)) {
-                found.put(p, stored.get(p));
+            Map<String, Object> key = OffsetMaps.normalize(p);
+            if (stored.containsKey(key)) {
+                found.put(p, stored.get(key));
             }
         });
         return found;
@@ -28,9 +29,9 @@ public final class MemoryOffsetStore implements OffsetStore {
                 offsets.computeIfAbsent(connector, c -> new LinkedHashMap<>());
         changes.forEach((partition, offset) -> {
             if (offset == null) {
-                stored.remove(partition);
+                stored.remove(OffsetMaps.normalize(partition));
             } else {
-                stored.put(partition, offset);
+                stored.put(OffsetMaps.normalize(partition), OffsetMaps.normalize(offset));
             }
         });
     }

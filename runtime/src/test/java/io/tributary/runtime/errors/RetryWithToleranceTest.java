@@ -1,0 +1,407 @@
+package io.tributary.runtime.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.tributary.runtime.errors.RetryWithTolerance.Outcome;
+import io.tributary.sdk.connector.TaskId;
+import io.tributary.sdk.errors.RetriableException;
+import io.tributary.sdk.source.SourceRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.junit.jupiter.api.Test;
+
+/** Retrying failed pipeline stages, then tolerating or failing on what is left. */
+class RetryWithToleranceTest {
+
+    private static final TaskId TASK = new TaskId("orders-sink", 2);
+    private static final Duration NO_RETRY_LIMIT = null;
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final List<Duration> waits = new ArrayList<>();
+    private final List<FailedOperation> reported = new ArrayList<>();
+
+    /** A clock that moves only when told to, so retry deadlines pass without real waiting. */
+    private static final class ManualClock extends Clock {
+        private Instant now;
+
+        ManualClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("not needed by these tests");
+        }
+    }
+
+    /** An operation that fails with the given errors, one per call, then returns "done". */
+    private static Callable<String> failingWith(Exception... errors) {
+        AtomicInteger calls = new AtomicInteger();
+        return () -> {
+            int call = calls.getAndIncrement();
+            if (call < errors.length) {
+                throw errors[call];
+            }
+            return "done";
+        };
+    }
+
+    private static Callable<String> failingTimes(int failures, Exception error) {
+        Exception[] errors = new Exception[failures];
+        Arrays.fill(errors, error);
+        return failingWith(errors);
+    }
+
+    private static ErrorPolicy policy(Duration retryTimeout, Duration retryDelayMax, boolean tolerateAll) {
+        return new ErrorPolicy(retryTimeout, retryDelayMax, tolerateAll, true, false, "", (short) 3, false);
+    }
+
+    /** Waits by moving the clock on, as a real back-off would let time pass. */
+    private RetryWithTolerance.Backoff advancingClock() {
+        return delay -> {
+            waits.add(delay);
+            clock.advance(delay);
+            return true;
+        };
+    }
+
+    private ErrorReporter recordingReporter() {
+        return failure -> {
+            reported.add(failure);
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
+    private RetryWithTolerance retrying(ErrorPolicy policy) {
+        return new RetryWithTolerance(TASK, policy, List.of(recordingReporter()), clock, advancingClock());
+    }
+
+    private static Duration millis(long millis) {
+        return Duration.ofMillis(millis);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> consumed() {
+        return new ConsumerRecord<>(
+                "orders", 4, 1234L, "key".getBytes(StandardCharsets.UTF_8), "value".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSucceedingOperationReturnsItsValueWithoutWaiting() throws InterruptedException {
+        RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), false));
+
+        Outcome<String> outcome = errors.execute(Stage.TASK_PUT, null, null, null, () -> "done");
+
+        assertThat(outcome.value()).isEqualTo("done");
+        assertThat(outcome.failed()).isFalse();
+        assertThat(outcome.report()).isCompleted();
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void retriesAnSdkRetriableFailureWithDoublingDelaysUntilItSucceeds() throws InterruptedException {
+        RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), false));
+
+        Outcome<String> outcome = errors.execute(
+                Stage.TASK_PUT, null, null, null, failingTimes(3, new RetriableException("database is restarting")));
+
+        assertThat(outcome.value()).isEqualTo("done");
+        assertThat(outcome.failed()).isFalse();
+        assertThat(waits).containsExactly(millis(300), millis(600), millis(1200));
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void retriesKafkaRetriableFailuresToo() throws InterruptedException {
+        RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), false));
+
+        Outcome<String> outcome = errors.execute(
+                Stage.KAFKA_PRODUCE,
+                null,
+                null,
+                null,
+                failingWith(
+                        new NotEnoughReplicasException("2 of 3 replicas in sync"),
+                        new org.apache.kafka.common.errors.TimeoutException("metadata not ready")));
+
+        assertThat(outcome.value()).isEqualTo("done");
+        assertThat(waits).containsExactly(millis(300), millis(600));
+    }
+
+    @Test
+    void delaysStopGrowingAtRetryDelayMax() throws InterruptedException {
+        RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), millis(1000), false));
+
+        errors.execute(Stage.TASK_POLL, null, null, null, failingTimes(5, new RetriableException("rate limited")));
+
+        assertThat(waits).containsExactly(millis(300), millis(600), millis(1000), millis(1000), millis(1000));
+    }
+
+    @Test
+    void theLastDelayIsCutToTheTimeLeftBeforeTheDeadline() throws InterruptedException {
+        RetryWithTolerance errors = retrying(policy(millis(1000), Duration.ofMinutes(1), true));
+
+        Outcome<String> outcome = errors.execute(
+                Stage.TASK_POLL, null, null, null, failingTimes(100, new RetriableException("still down")));
+
+        assertThat(waits).containsExactly(millis(300), millis(600), millis(100));
+        assertThat(outcome.failed()).isTrue();
+        assertThat(outcome.value()).isNull();
+        assertThat(reported)
+                .singleElement()
+                .satisfies(failure -> assertThat(failure.error())
+                        .isInstanceOf(RetriableException.class)
+                        .hasMessage("still down"));
+    }
+
+    @Test
+    void aRetriableFailureOutlastingTheDeadlineIsFatalWithToleranceNone() {
+        RetryWithTolerance errors = retrying(policy(millis(1000), Duration.ofMinutes(1), false));
+
+        assertThatExceptionOfType(ToleranceExceededException.class)
+                .isThrownBy(() -> errors.execute(
+                        Stage.TASK_PUT, null, null, null, failingTimes(100, new RetriableException("still down"))))
+                .withCauseInstanceOf(RetriableException.class);
+        assertThat(waits).containsExactly(millis(300), millis(600), millis(100));
+    }
+
+    @Test
+    void aZeroRetryTimeoutNeverRetries() {
+        RetryWithTolerance errors = retrying(policy(Duration.ZERO, Duration.ofMinutes(1), false));
+
+        assertThatExceptionOfType(ToleranceExceededException.class)
+                .isThrownBy(() -> errors.execute(
+                        Stage.TASK_PUT, null, null, null, failingTimes(1, new RetriableException("down"))));
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void withoutRetryTimeoutRetriesUntilSuccessHoweverLongItTakes() throws InterruptedException {
+        RetryWithTolerance errors = retrying(policy(NO_RETRY_LIMIT, Duration.ofMinutes(1), false));
+
+        Outcome<String> outcome = errors.execute(
+                Stage.TASK_PUT, null, null, null, failingTimes(200, new RetriableException("down for hours")));
+
+        assertThat(outcome.value()).isEqualTo("done");
+        assertThat(waits).hasSize(200);
+        assertThat(waits.subList(8, 200)).containsOnly(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aNonRetriableFailureWithToleranceNoneStopsTheTaskNamingTheStage() {
+        RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), false));
+        IllegalStateException bug = new IllegalStateException("unexpected null field 'id'");
+
+        assertThatExceptionOfType(ToleranceExceededException.class)
+                .isThrownBy(
+                        () -> errors.execute(Stage.VALUE_CONVERTER, String.class, consumed(), null, failingWith(bug)))
+                .satisfies(e -> assertThat(e.stage()).isEqualTo(Stage.VALUE_CONVERTER))
+                .withMessageContaining("VALUE_CONVERTER")
+                .withMessageContaining("java.lang.String")
+                .withMessageContaining("errors.tolerance")
+                .havingCause()
+                .isSameAs(bug);
+        assertThat(waits).isEmpty();
+        assertThat(errors.toleratedFailures()).isZero();
+    }
+
+    @Test
+    void withToleranceNoneOnlyReportersOfFatalFailuresHearOfThem() {
+        List<FailedOperation> logged = new java.util.ArrayList<>();
+        ErrorReporter log = new ErrorReporter() {
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> report(FailedOperation failure) {
+                logged.add(failure);
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public boolean reportsFatalFailures() {
+                return true;
+            }
+        };
+        RetryWithTolerance errors = new RetryWithTolerance(
+                new io.tributary.sdk.connector.TaskId("c", 0),
+                policy(Duration.ZERO, Duration.ofMinutes(1), false),
+                List.of(log, failure -> {
+                    reported.add(failure);
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }),
+                java.time.Clock.systemUTC(),
+                delay -> true);
+
+        assertThatExceptionOfType(ToleranceExceededException.class)
+                .isThrownBy(() -> errors.execute(
+                        Stage.TASK_PUT, null, null, null, failingWith(new IllegalArgumentException("bad"))));
+
+        assertThat(logged).singleElement().satisfies(f -> assertThat(f.stage()).isEqualTo(Stage.TASK_PUT));
+        assertThat(reported)
+                .as("a dead letter queue must not receive records that were not skipped")
+                .isEmpty();
+    }
+
+    @Test
+    void withToleranceNoneAndLoggingOffNothingIsReported() {
+        ErrorPolicy quiet =
+                new ErrorPolicy(Duration.ZERO, Duration.ofMinutes(1), false, false, false, "", (short) 3, false);
+        RetryWithTolerance errors = retrying(quiet);
+
+        assertThatExceptionOfType(ToleranceExceededException.class)
+                .isThrownBy(() -> errors.execute(
+                        Stage.TASK_PUT, null, null, null, failingWith(new IllegalArgumentException("bad"))));
+
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void aNonRetriableFailureWithToleranceAllIsReportedAndSkipped() throws InterruptedException {
+        RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), true));
+        ConsumerRecord<byte[], byte[]> consumed = consumed();
+        SourceRecord record = SourceRecord.builder().topic("orders").build();
+        IllegalArgumentException error = new IllegalArgumentException("not JSON");
+
+        Outcome<String> outcome =
+                errors.execute(Stage.KEY_CONVERTER, Integer.class, consumed, record, failingWith(error));
+
+        assertThat(outcome.failed()).isTrue();
+        assertThat(outcome.value()).isNull();
+        assertThat(outcome.report()).isCompleted();
+        assertThat(reported)
+                .containsExactly(
+                        new FailedOperation(TASK, Stage.KEY_CONVERTER, Integer.class, error, consumed, record));
+        assertThat(waits).isEmpty();
+        assertThat(errors.toleratedFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void countsEveryToleratedFailure() throws InterruptedException {
+        RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), true));
+
+        errors.execute(Stage.TRANSFORMATION, null, null, null, failingWith(new IllegalStateException("one")));
+        errors.execute(Stage.TRANSFORMATION, null, null, null, () -> "fine");
+        errors.execute(Stage.TRANSFORMATION, null, null, null, failingWith(new IllegalStateException("two")));
+
+        assertThat(errors.toleratedFailures()).isEqualTo(2);
+        assertThat(reported).extracting(f -> f.error().getMessage()).containsExactly("one", "two");
+    }
+
+    @Test
+    void theReportCompletesOnlyWhenEveryReporterHasStoredTheFailure() throws InterruptedException {
+        CompletableFuture<Void> slowStore = new CompletableFuture<>();
+        RetryWithTolerance errors = new RetryWithTolerance(
+                TASK,
+                policy(Duration.ofMinutes(5), Duration.ofMinutes(1), true),
+                List.of(recordingReporter(), failure -> slowStore),
+                clock,
+                advancingClock());
+
+        Outcome<String> outcome =
+                errors.execute(Stage.TASK_PUT, null, null, null, failingWith(new IllegalStateException("bad")));
+        assertThat(outcome.report()).isNotDone();
+
+        slowStore.complete(null);
+
+        assertThat(outcome.report()).isCompleted();
+    }
+
+    @Test
+    void aBackoffCutShortBecauseTheTaskIsStoppingGivesUp() throws InterruptedException {
+        List<Duration> asked = new ArrayList<>();
+        RetryWithTolerance errors = new RetryWithTolerance(
+                TASK,
+                policy(NO_RETRY_LIMIT, Duration.ofMinutes(1), true),
+                List.of(recordingReporter()),
+                clock,
+                delay -> {
+                    asked.add(delay);
+                    return false;
+                });
+        AtomicInteger calls = new AtomicInteger();
+
+        Outcome<String> outcome = errors.execute(Stage.TASK_POLL, null, null, null, () -> {
+            calls.incrementAndGet();
+            throw new RetriableException("down");
+        });
+
+        assertThat(outcome.failed()).isTrue();
+        assertThat(calls).hasValue(1);
+        assertThat(asked).containsExactly(millis(300));
+        assertThat(reported).hasSize(1);
+    }
+
+    @Test
+    void aBackoffCutShortWithToleranceNoneFailsTheTask() {
+        RetryWithTolerance errors = new RetryWithTolerance(
+                TASK, policy(NO_RETRY_LIMIT, Duration.ofMinutes(1), false), List.of(), clock, delay -> false);
+
+        assertThatExceptionOfType(ToleranceExceededException.class)
+                .isThrownBy(() -> errors.execute(
+                        Stage.TASK_POLL, null, null, null, failingTimes(1, new RetriableException("down"))));
+    }
+
+    @Test
+    void anInterruptedWaitIsPassedOnWithoutReporting() {
+        RetryWithTolerance errors = new RetryWithTolerance(
+                TASK,
+                policy(NO_RETRY_LIMIT, Duration.ofMinutes(1), true),
+                List.of(recordingReporter()),
+                clock,
+                delay -> {
+                    throw new InterruptedException("stopping");
+                });
+
+        assertThatExceptionOfType(InterruptedException.class)
+                .isThrownBy(() -> errors.execute(
+                        Stage.TASK_POLL, null, null, null, failingTimes(1, new RetriableException("down"))));
+        assertThat(reported).isEmpty();
+        assertThat(errors.toleratedFailures()).isZero();
+    }
+
+    @Test
+    void closingClosesEveryReporter() {
+        AtomicInteger closed = new AtomicInteger();
+        ErrorReporter closeable = new ErrorReporter() {
+            @Override
+            public CompletableFuture<Void> report(FailedOperation failure) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void close() {
+                closed.incrementAndGet();
+            }
+        };
+        RetryWithTolerance errors =
+                new RetryWithTolerance(TASK, ErrorPolicy.FAIL_FAST, List.of(closeable, closeable), clock, d -> true);
+
+        errors.close();
+
+        assertThat(closed).hasValue(2);
+    }
+}
