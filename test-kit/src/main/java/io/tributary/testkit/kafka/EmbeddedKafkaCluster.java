@@ -48,7 +48,10 @@ final class EmbeddedKafkaCluster extends AbstractKafkaCluster {
                 .setConfigProp("default.replication.factor", "1")
                 .setConfigProp("num.partitions", "1")
                 .setConfigProp("auto.create.topics.enable", "true")
-                .setConfigProp("log.flush.interval.messages", "1");
+                .setConfigProp("log.flush.interval.messages", "1")
+                // Tests often write records with fixed, old timestamps; time-based retention would delete them
+                // minutes into a run (at the broker's next retention check), so data is kept until the broker stops.
+                .setConfigProp("log.retention.ms", "-1");
         brokerProperties.forEach(builder::setConfigProp);
         KafkaClusterTestKit cluster = null;
         try {
