@@ -77,6 +77,7 @@ public final class Worker implements AutoCloseable {
     private final TaskFactory taskFactory;
     private final ExecutorService taskThreads;
     private final ConfigResolver resolver;
+    private final ConnectorValidator validator;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, org.apache.kafka.clients.admin.Admin> admins = new ConcurrentHashMap<>();
 
@@ -106,6 +107,7 @@ public final class Worker implements AutoCloseable {
         Map<String, String> workerSettings = new java.util.HashMap<>();
         config.parsed().originals().forEach((key, value) -> workerSettings.put(key, String.valueOf(value)));
         this.resolver = ConfigResolver.fromWorkerSettings(workerSettings, plugins);
+        this.validator = new ConnectorValidator(config, plugins, clients, taskFactory);
         this.taskThreads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "tributary-task");
             thread.setDaemon(true);
@@ -137,72 +139,7 @@ public final class Worker implements AutoCloseable {
         } catch (ConfigException e) {
             return ConnectorConfig.DEFINITION.validate(connectorConfig).withError(ConnectorConfig.NAME, e.getMessage());
         }
-        return validateResolved(resolved);
-    }
-
-    private ConfigValidation validateResolved(Map<String, String> connectorConfig) {
-        ConfigValidation validation = ConnectorConfig.DEFINITION.validate(connectorConfig);
-        String connectorClass = connectorConfig.get(ConnectorConfig.CONNECTOR_CLASS);
-        if (connectorClass != null && !connectorClass.isBlank()) {
-            try {
-                Connector connector = plugins.newPlugin(connectorClass, Connector.class);
-                validation = merge(validation, connector.validate(connectorConfig));
-                if (connector instanceof SinkConnector) {
-                    validation = checkSinkTopics(validation, connectorConfig);
-                }
-                if (connector instanceof SourceConnector
-                        && config.parsed().getBoolean(WorkerConfig.TOPIC_CREATION_ENABLE)) {
-                    validation = merge(validation, TopicCreationConfig.validate(connectorConfig));
-                }
-            } catch (ConfigException e) {
-                validation = validation.withError(ConnectorConfig.CONNECTOR_CLASS, e.getMessage());
-            }
-        }
-        for (String violation : clients.policyViolations(connectorConfig)) {
-            validation = validation.withError(ConnectorConfig.CONNECTOR_CLASS, violation);
-        }
-        try {
-            taskFactory.checkTransforms(connectorConfig);
-        } catch (ConfigException e) {
-            for (String problem : e.problems()) {
-                validation = validation.withError(ConnectorConfig.TRANSFORMS, problem);
-            }
-        }
-        return validation;
-    }
-
-    /** Adds a connector's own outcomes to the common ones, without repeating a message twice. */
-    private static ConfigValidation merge(ConfigValidation common, ConfigValidation own) {
-        List<io.tributary.sdk.config.ConfigValue> merged = new ArrayList<>(common.values());
-        for (io.tributary.sdk.config.ConfigValue value : own.values()) {
-            Optional<io.tributary.sdk.config.ConfigValue> existing = common.value(value.name());
-            if (existing.isEmpty()) {
-                merged.add(value);
-            }
-        }
-        ConfigValidation result = new ConfigValidation(merged);
-        for (io.tributary.sdk.config.ConfigValue value : own.values()) {
-            Optional<io.tributary.sdk.config.ConfigValue> existing = common.value(value.name());
-            if (existing.isPresent()) {
-                for (String message : value.errorMessages()) {
-                    if (!existing.get().errorMessages().contains(message)) {
-                        result = result.withError(value.name(), message);
-                    }
-                }
-            }
-        }
-        return result;
-    }
-
-    private static ConfigValidation checkSinkTopics(ConfigValidation validation, Map<String, String> config) {
-        boolean topics = !config.getOrDefault(ConnectorConfig.TOPICS, "").isBlank();
-        boolean regex = !config.getOrDefault(ConnectorConfig.TOPICS_REGEX, "").isBlank();
-        if (topics == regex) {
-            return validation.withError(
-                    ConnectorConfig.TOPICS,
-                    "A sink connector needs exactly one of 'topics' (a list) and 'topics.regex' (a pattern)");
-        }
-        return validation;
+        return validator.validate(resolved);
     }
 
     /**
