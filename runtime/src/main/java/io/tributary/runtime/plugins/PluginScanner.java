@@ -136,8 +136,9 @@ final class PluginScanner {
     }
 
     /**
-     * The version a throwaway instance reports, or {@code unknown} if the class is not {@link Versioned} or
-     * cannot be made here (its constructor may need what only a running worker has).
+     * The version a throwaway instance reports; for a class that is not {@link Versioned}, the
+     * Implementation-Version of its JAR; {@code unknown} when neither is known or the class cannot be made
+     * here (its constructor may need what only a running worker has).
      *
      * @throws LinkageError if the class or one it needs cannot be linked or initialized
      */
@@ -149,7 +150,10 @@ final class PluginScanner {
                 String version = versioned.version();
                 return version == null || version.isBlank() ? Versioned.UNKNOWN_VERSION : version;
             }
-            return Versioned.UNKNOWN_VERSION;
+            // Not Versioned: the Implementation-Version of the JAR that holds it, when its manifest has one.
+            Package pluginPackage = pluginClass.getPackage();
+            String jarVersion = pluginPackage == null ? null : pluginPackage.getImplementationVersion();
+            return jarVersion == null || jarVersion.isBlank() ? Versioned.UNKNOWN_VERSION : jarVersion;
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof LinkageError linkageError) {
                 throw linkageError;
