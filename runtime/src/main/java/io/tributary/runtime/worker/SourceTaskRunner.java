@@ -126,7 +126,6 @@ final class SourceTaskRunner extends AbstractTaskRunner {
     }
 
     private void send(SourceRecord polled) throws InterruptedException {
-        SubmittedRecords.Submitted handle = submitted.submit(polled);
         Outcome<SourceRecord> transformed = parts.errors()
                 .execute(
                         Stage.TRANSFORMATION,
@@ -135,7 +134,7 @@ final class SourceTaskRunner extends AbstractTaskRunner {
                         polled,
                         () -> parts.transforms().apply(polled));
         if (transformed.value() == null) {
-            dropped(polled, handle);
+            dropped(polled);
             return;
         }
         SourceRecord record = transformed.value();
@@ -170,7 +169,7 @@ final class SourceTaskRunner extends AbstractTaskRunner {
                                 record,
                                 () -> toKafkaHeaders(record));
         if (headers.failed()) {
-            dropped(polled, handle);
+            dropped(polled);
             return;
         }
         ProducerRecord<byte[], byte[]> producerRecord = new ProducerRecord<>(
@@ -181,6 +180,9 @@ final class SourceTaskRunner extends AbstractTaskRunner {
                 return;
             }
         }
+        // Tracked only once it is really sent: a record abandoned above because the task stops is not tracked,
+        // so its offset is never committed and it is polled again after a restart.
+        SubmittedRecords.Submitted handle = submitted.submit(polled);
         parts.producer().send(producerRecord, (metadata, error) -> {
             inFlight.release();
             if (error != null) {
@@ -224,8 +226,8 @@ final class SourceTaskRunner extends AbstractTaskRunner {
         }
     }
 
-    private void dropped(SourceRecord record, SubmittedRecords.Submitted handle) {
-        handle.acknowledge();
+    private void dropped(SourceRecord record) {
+        submitted.submit(record).acknowledge();
         commitRecord(record, null);
     }
 
