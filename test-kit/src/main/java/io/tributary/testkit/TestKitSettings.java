@@ -1,5 +1,7 @@
 package io.tributary.testkit;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -57,6 +59,29 @@ public final class TestKitSettings {
             value = System.getenv(environmentVariable(name));
         }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /**
+     * Reads a duration setting.
+     *
+     * @param name a setting's name, such as {@code wait.timeout}
+     * @return its value, written as an ISO-8601 duration ({@code PT30S}) or a number of seconds ({@code
+     *     2.5}); empty when unset
+     * @throws IllegalArgumentException naming the setting, if the value is neither
+     */
+    public static Optional<Duration> getDuration(String name) {
+        return get(name).map(text -> {
+            try {
+                return text.startsWith("P") || text.startsWith("p")
+                        ? Duration.parse(text)
+                        : Duration.ofMillis((long) (Double.parseDouble(text) * 1000));
+            } catch (DateTimeParseException | NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "Setting '" + name + "' must be an ISO-8601 duration such as PT30S"
+                                + " or a number of seconds, got \"" + text + "\"",
+                        e);
+            }
+        });
     }
 
     /**

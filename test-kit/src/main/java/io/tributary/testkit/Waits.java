@@ -1,7 +1,6 @@
 package io.tributary.testkit;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -38,7 +37,7 @@ public final class Waits {
      * @return the deadline used when none is given: the {@code wait.timeout} setting, else 30 seconds
      */
     public static Duration defaultTimeout() {
-        return TestKitSettings.get("wait.timeout").map(Waits::parseDuration).orElse(BUILT_IN_TIMEOUT);
+        return TestKitSettings.getDuration("wait.timeout").orElse(BUILT_IN_TIMEOUT);
     }
 
     /**
@@ -111,18 +110,5 @@ public final class Waits {
         @SuppressWarnings("unchecked")
         T value = (T) found[0];
         return value;
-    }
-
-    static Duration parseDuration(String text) {
-        try {
-            return text.startsWith("P") || text.startsWith("p")
-                    ? Duration.parse(text)
-                    : Duration.ofMillis((long) (Double.parseDouble(text) * 1000));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "Setting 'wait.timeout' must be an ISO-8601 duration such as PT30S or a number of seconds, got \""
-                            + text + "\"",
-                    e);
-        }
     }
 }

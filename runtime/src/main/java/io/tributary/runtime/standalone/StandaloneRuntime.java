@@ -14,8 +14,6 @@ import io.tributary.runtime.worker.StatusStore;
 import io.tributary.runtime.worker.Worker;
 import io.tributary.runtime.worker.WorkerConfig;
 import io.tributary.sdk.config.ConfigValidation;
-import io.tributary.sdk.connector.Connector;
-import io.tributary.sdk.sink.SinkConnector;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -142,22 +140,11 @@ public final class StandaloneRuntime implements AutoCloseable {
         if (connector.isEmpty()) {
             return Optional.empty();
         }
-        String type = worker.connectorConfig(name)
-                .map(config -> typeOf(config.get(ConnectorConfig.CONNECTOR_CLASS)))
-                .orElse("unknown");
+        String type = worker.connectorType(name).orElse("unknown");
         List<ConnectorStateInfo.TaskState> tasks = worker.statuses().tasks(name).stream()
                 .map(e -> new ConnectorStateInfo.TaskState(e.getKey().task(), e.getValue()))
                 .toList();
         return Optional.of(new ConnectorStateInfo(name, type, connector.get(), tasks));
-    }
-
-    private String typeOf(String connectorClass) {
-        try {
-            Connector connector = plugins.newPlugin(connectorClass, Connector.class);
-            return connector instanceof SinkConnector ? "sink" : "source";
-        } catch (RuntimeException e) {
-            return "unknown";
-        }
     }
 
     /** @return the names of the connectors */

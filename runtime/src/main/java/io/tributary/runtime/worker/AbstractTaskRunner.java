@@ -15,14 +15,15 @@ import org.slf4j.MDC;
 abstract class AbstractTaskRunner implements TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(AbstractTaskRunner.class);
 
-    protected final TaskControl control = new TaskControl();
+    protected final TaskControl control;
     private final TaskId id;
     private final TaskSettings settings;
     private final StatusListener status;
     private final Runnable onClose;
 
-    AbstractTaskRunner(TaskId id, TaskSettings settings, StatusListener status, Runnable onClose) {
+    AbstractTaskRunner(TaskId id, TaskSettings settings, TaskControl control, StatusListener status, Runnable onClose) {
         this.id = id;
+        this.control = control;
         this.settings = settings;
         this.status = status;
         this.onClose = onClose;

@@ -111,12 +111,7 @@ final class ClientConfigs {
     }
 
     private static Map<String, Object> overrides(String prefix, Map<String, String> connectorConfig) {
-        Map<String, Object> overrides = new HashMap<>();
-        connectorConfig.forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                overrides.put(key.substring(prefix.length()), value);
-            }
-        });
+        Map<String, Object> overrides = ConnectorConfig.withPrefix(connectorConfig, prefix);
         if (overrides.containsKey("bootstrap.servers")) {
             throw new ConfigException(
                     prefix + "bootstrap.servers",

@@ -117,6 +117,23 @@ public final class ConnectorConfig {
     private ConnectorConfig() {}
 
     /**
+     * Returns the settings under a prefix, such as a converter's or a client's.
+     *
+     * @param config a connector configuration
+     * @param prefix the prefix, such as {@code key.converter.} or {@code producer.override.}
+     * @return the settings whose name starts with the prefix, the prefix removed
+     */
+    static Map<String, Object> withPrefix(Map<String, String> config, String prefix) {
+        Map<String, Object> found = new java.util.HashMap<>();
+        config.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key.substring(prefix.length()), value);
+            }
+        });
+        return found;
+    }
+
+    /**
      * @param config a connector configuration
      * @return the parsed common settings; settings not defined here stay in {@code originals()}
      */

@@ -79,8 +79,14 @@ final class SinkTaskRunner extends AbstractTaskRunner {
     private boolean started;
     private boolean shuttingDown;
 
-    SinkTaskRunner(Parts parts, TaskSettings settings, StatusListener status, Clock clock, Runnable onClose) {
-        super(parts.id(), settings, status, onClose);
+    SinkTaskRunner(
+            Parts parts,
+            TaskSettings settings,
+            TaskControl control,
+            StatusListener status,
+            Clock clock,
+            Runnable onClose) {
+        super(parts.id(), settings, control, status, onClose);
         this.parts = parts;
         this.clock = clock;
         this.context = new SinkContext(parts.id(), parts.taskConfig(), parts.consumer(), this::reportErrant);

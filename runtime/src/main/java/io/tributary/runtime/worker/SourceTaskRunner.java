@@ -67,8 +67,14 @@ final class SourceTaskRunner extends AbstractTaskRunner {
     private final AtomicReference<Throwable> sendFailure = new AtomicReference<>();
     private boolean started;
 
-    SourceTaskRunner(Parts parts, TaskSettings settings, StatusListener status, Clock clock, Runnable onClose) {
-        super(parts.id(), settings, status, onClose);
+    SourceTaskRunner(
+            Parts parts,
+            TaskSettings settings,
+            TaskControl control,
+            StatusListener status,
+            Clock clock,
+            Runnable onClose) {
+        super(parts.id(), settings, control, status, onClose);
         this.parts = parts;
         this.clock = clock;
         this.inFlight = new Semaphore(settings.maxInFlightRecords());

@@ -1,7 +1,6 @@
 package io.tributary.runtime.worker;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -79,22 +78,6 @@ final class TaskControl {
                 nanos = changed.awaitNanos(nanos);
             }
             return !stopping;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Waits until the task is told to change state, for a while at most.
-     *
-     * @param timeout the longest wait
-     * @param unit its unit
-     * @throws InterruptedException if interrupted
-     */
-    void awaitChange(long timeout, TimeUnit unit) throws InterruptedException {
-        lock.lock();
-        try {
-            changed.await(timeout, unit);
         } finally {
             lock.unlock();
         }

@@ -7,7 +7,6 @@ import io.tributary.sdk.converter.Converter;
 import io.tributary.sdk.converter.ConverterType;
 import io.tributary.sdk.converter.HeaderConverter;
 import io.tributary.sdk.errors.ConfigException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -63,7 +62,7 @@ final class TaskFactory {
         HeaderConverter header;
         if (headerClass != null && !headerClass.isBlank()) {
             header = plugins.newPlugin(headerClass, HeaderConverter.class);
-            header.configure(prefixed(connectorConfig, ConnectorConfig.HEADER_CONVERTER + "."));
+            header.configure(ConnectorConfig.withPrefix(connectorConfig, ConnectorConfig.HEADER_CONVERTER + "."));
         } else {
             header = plugins.newPlugin(worker.parsed().getString(WorkerConfig.HEADER_CONVERTER), HeaderConverter.class);
             header.configure(worker.parsed().originalsWithPrefix(WorkerConfig.HEADER_CONVERTER + "."));
@@ -77,23 +76,13 @@ final class TaskFactory {
         Map<String, Object> settings;
         if (own != null && !own.isBlank()) {
             converter = plugins.newPlugin(own, Converter.class);
-            settings = prefixed(connectorConfig, setting + ".");
+            settings = ConnectorConfig.withPrefix(connectorConfig, setting + ".");
         } else {
             converter = plugins.newPlugin(worker.parsed().getString(setting), Converter.class);
             settings = worker.parsed().originalsWithPrefix(setting + ".");
         }
         converter.configure(settings, type);
         return converter;
-    }
-
-    private static Map<String, Object> prefixed(Map<String, String> config, String prefix) {
-        Map<String, Object> found = new HashMap<>();
-        config.forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                found.put(key.substring(prefix.length()), value);
-            }
-        });
-        return found;
     }
 
     /**

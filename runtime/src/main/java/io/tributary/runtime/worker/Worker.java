@@ -75,6 +75,7 @@ public final class Worker implements AutoCloseable {
     private final Clock clock;
     private final ClientConfigs clients;
     private final TaskFactory taskFactory;
+    private final TaskSettings taskSettings;
     private final ExecutorService taskThreads;
     private final ConfigResolver resolver;
     private final ConnectorValidator validator;
@@ -104,6 +105,11 @@ public final class Worker implements AutoCloseable {
         this.clock = clock;
         this.clients = new ClientConfigs(config);
         this.taskFactory = new TaskFactory(config, plugins);
+        this.taskSettings = new TaskSettings(
+                workerId,
+                Duration.ofMillis(config.parsed().getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS)),
+                Duration.ofMillis(config.parsed().getLong(WorkerConfig.OFFSET_FLUSH_TIMEOUT_MS)),
+                config.parsed().getInt(WorkerConfig.SOURCE_MAX_IN_FLIGHT));
         Map<String, String> workerSettings = new java.util.HashMap<>();
         config.parsed().originals().forEach((key, value) -> workerSettings.put(key, String.valueOf(value)));
         this.resolver = ConfigResolver.fromWorkerSettings(workerSettings, plugins);
@@ -238,19 +244,15 @@ public final class Worker implements AutoCloseable {
         Connector connector = deployment.runner.connector();
         Map<String, String> connectorConfig = deployment.config;
         ErrorPolicy policy = ErrorPolicy.from(ConnectorConfig.parse(connectorConfig));
-        TaskSettings settings = new TaskSettings(
-                workerId,
-                Duration.ofMillis(config.parsed().getLong(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS)),
-                Duration.ofMillis(config.parsed().getLong(WorkerConfig.OFFSET_FLUSH_TIMEOUT_MS)),
-                config.parsed().getInt(WorkerConfig.SOURCE_MAX_IN_FLIGHT));
-        TaskControl backoffControl = new TaskControl();
+        // One control per task: stopping the task also ends a retry back-off it is waiting in.
+        TaskControl control = new TaskControl();
         List<ErrorReporter> reporters = new ArrayList<>();
         if (policy.logErrors()) {
             reporters.add(new LogReporter(policy.logRecords()));
         }
         if (connector instanceof SourceConnector source) {
             SourceTask task = taskFactory.newTask(source.taskClass(), SourceTask.class);
-            RetryWithTolerance errors = new RetryWithTolerance(id, policy, reporters, clock, backoffControl::await);
+            RetryWithTolerance errors = new RetryWithTolerance(id, policy, reporters, clock, control::await);
             SourceTaskRunner.Parts parts = new SourceTaskRunner.Parts(
                     id,
                     task,
@@ -261,7 +263,7 @@ public final class Worker implements AutoCloseable {
                     offsets,
                     errors,
                     topicCreator(connectorConfig));
-            return new SourceTaskRunner(parts, settings, statuses, clock, () -> onTaskEnded(id));
+            return new SourceTaskRunner(parts, taskSettings, control, statuses, clock, () -> onTaskEnded(id));
         }
         SinkConnector sink = (SinkConnector) connector;
         SinkTask task = taskFactory.newTask(sink.taskClass(), SinkTask.class);
@@ -275,7 +277,7 @@ public final class Worker implements AutoCloseable {
                     new KafkaProducer<>(clients.producer(id.connector(), connectorConfig, id + "-dlq")),
                     policy.contextHeaders()));
         }
-        RetryWithTolerance errors = new RetryWithTolerance(id, policy, reporters, clock, backoffControl::await);
+        RetryWithTolerance errors = new RetryWithTolerance(id, policy, reporters, clock, control::await);
         String regex = connectorConfig.getOrDefault(ConnectorConfig.TOPICS_REGEX, "");
         List<String> topics = regex.isBlank()
                 ? List.of(connectorConfig
@@ -293,7 +295,7 @@ public final class Worker implements AutoCloseable {
                 topics,
                 regex.isBlank() ? null : Pattern.compile(regex),
                 errors);
-        return new SinkTaskRunner(parts, settings, statuses, clock, () -> onTaskEnded(id));
+        return new SinkTaskRunner(parts, taskSettings, control, statuses, clock, () -> onTaskEnded(id));
     }
 
     /** @return a topic creator when the worker allows topic creation and the connector configures it */
@@ -448,6 +450,15 @@ public final class Worker implements AutoCloseable {
      */
     public Optional<Map<String, String>> connectorConfig(String name) {
         return Optional.ofNullable(deployments.get(name)).map(d -> d.original);
+    }
+
+    /**
+     * @param name a connector
+     * @return {@code source} or {@code sink}, if it runs here
+     */
+    public Optional<String> connectorType(String name) {
+        return Optional.ofNullable(deployments.get(name))
+                .map(d -> d.runner.connector() instanceof SinkConnector ? "sink" : "source");
     }
 
     /**

@@ -56,7 +56,7 @@ public final class MySqlExtension implements ParameterResolver, ExecutionConditi
         String image = ContainerImages.mysql();
         return DatabaseExtensionSupport.database(context, NAMESPACE, provider, () -> switch (provider) {
             case CONTAINER -> new MySqlServers.Container(image);
-            case EXTERNAL -> new MySqlServers.External();
+            case EXTERNAL -> new ExternalServer("mysql", "MySQL-compatible server", "root");
             case EMBEDDED, DEFAULT -> throw new IllegalStateException(provider + " is handled before starting");
         });
     }

@@ -1,6 +1,5 @@
 package io.tributary.testkit.db;
 
-import io.tributary.testkit.TestKitSettings;
 import java.util.Locale;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.mariadb.MariaDBContainer;
@@ -51,50 +50,6 @@ final class MySqlServers {
         public void close() {
             container.stop();
         }
-    }
-
-    /** A server the kit does not run, named by the {@code mysql.url} settings; tests share its database. */
-    static final class External extends MySqlServer {
-        private final String url;
-        private final String username;
-        private final String password;
-
-        External() {
-            this.url = TestKitSettings.get("mysql.url")
-                    .orElseThrow(() -> new IllegalStateException("The external MySQL provider needs a JDBC URL: set "
-                            + TestKitSettings.systemProperty("mysql.url") + " or "
-                            + TestKitSettings.environmentVariable("mysql.url")));
-            this.username = TestKitSettings.get("mysql.username").orElse("root");
-            this.password = TestKitSettings.get("mysql.password").orElse("");
-        }
-
-        @Override
-        String jdbcUrl(String database) {
-            return url;
-        }
-
-        @Override
-        boolean createsDatabases() {
-            return false;
-        }
-
-        @Override
-        String username() {
-            return username;
-        }
-
-        @Override
-        String password() {
-            return password;
-        }
-
-        @Override
-        String description() {
-            return "external MySQL-compatible server at " + url;
-        }
-
-        @Override
-        public void close() {}
     }
 
     /** What all MySQL-compatible servers share. */

@@ -49,7 +49,7 @@ public final class PostgresExtension implements ParameterResolver, ExecutionCond
         return DatabaseExtensionSupport.database(context, NAMESPACE, provider, () -> switch (provider) {
             case EMBEDDED -> new PostgresServers.Embedded();
             case CONTAINER -> new PostgresServers.Container(PostgresServers.Container.image());
-            case EXTERNAL -> new PostgresServers.External();
+            case EXTERNAL -> new ExternalServer("postgres", "PostgreSQL", "postgres");
             case DEFAULT -> throw new IllegalStateException("DEFAULT is resolved before starting");
         });
     }

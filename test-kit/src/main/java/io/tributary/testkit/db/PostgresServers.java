@@ -1,7 +1,6 @@
 package io.tributary.testkit.db;
 
 import io.tributary.testkit.ContainerImages;
-import io.tributary.testkit.TestKitSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,55 +107,6 @@ final class PostgresServers {
         static String image() {
             return ContainerImages.postgres();
         }
-    }
-
-    /** A server the kit does not run, named by the {@code postgres.url} settings; tests share its database. */
-    static final class External extends PostgresServer {
-        private final String url;
-        private final String username;
-        private final String password;
-
-        External() {
-            this.url = TestKitSettings.get("postgres.url")
-                    .orElseThrow(() -> new IllegalStateException("The external PostgreSQL provider needs a JDBC URL:"
-                            + " set " + TestKitSettings.systemProperty("postgres.url") + " or "
-                            + TestKitSettings.environmentVariable("postgres.url")));
-            this.username = TestKitSettings.get("postgres.username").orElse("postgres");
-            this.password = TestKitSettings.get("postgres.password").orElse("");
-        }
-
-        @Override
-        String jdbcUrl(String database) {
-            return url;
-        }
-
-        @Override
-        String adminDatabase() {
-            return "";
-        }
-
-        @Override
-        boolean createsDatabases() {
-            return false;
-        }
-
-        @Override
-        String username() {
-            return username;
-        }
-
-        @Override
-        String password() {
-            return password;
-        }
-
-        @Override
-        String description() {
-            return "external PostgreSQL at " + url;
-        }
-
-        @Override
-        public void close() {}
     }
 
     /** What all PostgreSQL servers share. */

@@ -49,9 +49,7 @@ public final class ContainerSupport {
     }
 
     static Duration pullTimeout() {
-        return TestKitSettings.get("container.pull.timeout")
-                .map(text -> text.startsWith("P") ? Duration.parse(text) : Duration.ofSeconds(Long.parseLong(text)))
-                .orElse(Duration.ofSeconds(60));
+        return TestKitSettings.getDuration("container.pull.timeout").orElse(Duration.ofSeconds(60));
     }
 
     /** Talks to Docker through Testcontainers' client; loaded only once Testcontainers is known present. */
