@@ -90,6 +90,7 @@ public final class RetryWithTolerance implements AutoCloseable {
      * @param <T> its result type
      * @return the outcome; failed outcomes happen only with {@code errors.tolerance=all}
      * @throws ToleranceExceededException if the failure is not tolerated
+     * @throws TaskStoppingException if the task was told to stop while waiting to retry: nothing is reported
      * @throws InterruptedException if interrupted while waiting to retry
      */
     public <T> Outcome<T> execute(
@@ -115,7 +116,12 @@ public final class RetryWithTolerance implements AutoCloseable {
                     if (deadline != null) {
                         wait = min(wait, Duration.between(now, deadline));
                     }
-                    if (!wait.isZero() && !wait.isNegative() && backoff.await(wait)) {
+                    if (!wait.isZero() && !wait.isNegative()) {
+                        if (!backoff.await(wait)) {
+                            // A stop is not a failure: the record is neither skipped nor fatal, it is left for
+                            // the next run of the task.
+                            throw new TaskStoppingException(stage);
+                        }
                         // Stop doubling at the cap: with no retry timeout, doubling on would overflow
                         // Duration after about 65 retries and fail the task with an ArithmeticException.
                         delay = min(delay.multipliedBy(2), policy.retryDelayMax());

@@ -81,21 +81,26 @@ public final class FileOffsetStore implements OffsetStore {
         if (changes.isEmpty()) {
             return;
         }
-        Map<Map<String, Object>, Map<String, Object>> stored =
-                offsets.computeIfAbsent(connector, c -> new LinkedHashMap<>());
+        // The change is made to a copy and takes effect in memory only once it is on disk: a failed write
+        // leaves both as they were, so readers never see offsets a crash would lose.
+        Map<Map<String, Object>, Map<String, Object>> updated =
+                new LinkedHashMap<>(offsets.getOrDefault(connector, Map.of()));
         changes.forEach((partition, offset) -> {
             if (offset == null) {
-                stored.remove(OffsetMaps.normalize(partition));
+                updated.remove(OffsetMaps.normalize(partition));
             } else {
-                stored.put(OffsetMaps.normalize(partition), OffsetMaps.normalize(offset));
+                updated.put(OffsetMaps.normalize(partition), OffsetMaps.normalize(offset));
             }
         });
-        write();
+        Map<String, Map<Map<String, Object>, Map<String, Object>>> next = new LinkedHashMap<>(offsets);
+        next.put(connector, updated);
+        write(next);
+        offsets.put(connector, updated);
     }
 
-    private void write() {
+    private void write(Map<String, Map<Map<String, Object>, Map<String, Object>>> all) {
         Map<String, List<Entry>> content = new LinkedHashMap<>();
-        offsets.forEach((connector, byPartition) -> {
+        all.forEach((connector, byPartition) -> {
             List<Entry> entries = new ArrayList<>();
             byPartition.forEach((partition, offset) -> entries.add(new Entry(partition, offset)));
             content.put(connector, entries);
@@ -116,6 +121,7 @@ public final class FileOffsetStore implements OffsetStore {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
                 }
+                syncDirectory(file.getParent());
             } finally {
                 Files.deleteIfExists(temporary);
             }
@@ -124,6 +130,23 @@ public final class FileOffsetStore implements OffsetStore {
                     "Cannot write source offsets to " + file + ": " + e.getMessage()
                             + "; check that the folder is writable and the disk has space",
                     e);
+        }
+    }
+
+    /**
+     * Forces the folder's entry for the renamed file to disk: without it, a power loss after the rename can
+     * bring the old file back. Some file systems and platforms cannot open a folder for this; there the rename
+     * is as durable as they make it.
+     */
+    private static void syncDirectory(Path directory) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(directory, java.nio.file.StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            if (!System.getProperty("os.name", "")
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("windows")) {
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
         }
     }
 

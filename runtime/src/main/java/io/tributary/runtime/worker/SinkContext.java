@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -18,6 +19,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * A sink task's view of the runtime. Called by the task on the task thread; requests that move the
  * consumer (offset resets) take effect when the task's call returns.
+ *
+ * <p>A partition is read only when nobody holds it: not the task (its own {@link #pause}), and not the
+ * runtime (a paused connector, a retry back-off). The task's {@link #resume} lifts its own hold only.
  */
 final class SinkContext implements SinkTaskContext {
     private final TaskId id;
@@ -26,11 +30,24 @@ final class SinkContext implements SinkTaskContext {
     private final ErrantRecordReporter reporter;
     private final Map<TopicPartition, Long> offsetResets = new LinkedHashMap<>();
     private final Set<TopicPartition> pausedByTask = new HashSet<>();
+    private final BooleanSupplier heldByRuntime;
     private Duration backoff;
     private boolean commitRequested;
 
+    /**
+     * @param id the task
+     * @param config its configuration
+     * @param consumer its consumer
+     * @param reporter its errant record reporter
+     * @param heldByRuntime whether the runtime holds every partition paused right now
+     */
     SinkContext(
-            TaskId id, Map<String, String> config, Consumer<byte[], byte[]> consumer, ErrantRecordReporter reporter) {
+            TaskId id,
+            Map<String, String> config,
+            Consumer<byte[], byte[]> consumer,
+            ErrantRecordReporter reporter,
+            BooleanSupplier heldByRuntime) {
+        this.heldByRuntime = heldByRuntime;
         this.id = id;
         this.config = Map.copyOf(config);
         this.consumer = consumer;
@@ -94,7 +111,9 @@ final class SinkContext implements SinkTaskContext {
                 List.of(partitions).stream().map(SinkContext::toKafka).toList();
         requireAssigned(kafka);
         kafka.forEach(pausedByTask::remove);
-        consumer.resume(kafka);
+        if (!heldByRuntime.getAsBoolean()) {
+            consumer.resume(kafka);
+        }
     }
 
     private void requireAssigned(List<TopicPartition> partitions) {
@@ -107,12 +126,31 @@ final class SinkContext implements SinkTaskContext {
         }
     }
 
-    /** Resumes every assigned partition except those the task itself paused. */
-    void resumeAllButTaskPaused() {
-        Set<TopicPartition> resume = consumer.assignment().stream()
-                .filter(p -> !pausedByTask.contains(p))
-                .collect(Collectors.toSet());
+    /**
+     * Pauses and resumes the assigned partitions to match who holds them: all are paused while the
+     * runtime holds them, otherwise exactly those the task paused.
+     */
+    void applyPauses() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (heldByRuntime.getAsBoolean()) {
+            consumer.pause(assigned);
+            return;
+        }
+        Set<TopicPartition> resume =
+                assigned.stream().filter(p -> !pausedByTask.contains(p)).collect(Collectors.toSet());
         consumer.resume(resume);
+        consumer.pause(assigned.stream().filter(pausedByTask::contains).toList());
+    }
+
+    /** @param partitions partitions taken from the task: its pauses of them end with them */
+    void forget(Collection<TopicPartition> partitions) {
+        pausedByTask.removeAll(partitions);
+        partitions.forEach(offsetResets::remove);
+    }
+
+    /** @return the partitions the task paused itself */
+    Set<TopicPartition> pausedByTask() {
+        return Set.copyOf(pausedByTask);
     }
 
     @Override

@@ -1,12 +1,17 @@
 package io.tributary.runtime.worker;
 
+import io.tributary.runtime.errors.ErrorPolicy;
 import io.tributary.runtime.errors.FailedOperation;
 import io.tributary.runtime.errors.RetryWithTolerance;
 import io.tributary.runtime.errors.RetryWithTolerance.Outcome;
 import io.tributary.runtime.errors.Stage;
+import io.tributary.runtime.errors.TaskStoppingException;
+import io.tributary.runtime.errors.ToleranceExceededException;
 import io.tributary.sdk.connector.TaskId;
 import io.tributary.sdk.data.SchemaAndValue;
+import io.tributary.sdk.errors.DataException;
 import io.tributary.sdk.errors.RetriableException;
+import io.tributary.sdk.errors.TributaryException;
 import io.tributary.sdk.header.Headers;
 import io.tributary.sdk.sink.SinkRecord;
 import io.tributary.sdk.sink.SinkTask;
@@ -17,10 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -31,6 +36,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +50,9 @@ final class SinkTaskRunner extends AbstractTaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SinkTaskRunner.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY_BACKOFF = Duration.ofMillis(300);
+    /** How many consumed records are held for errant record reports, beyond which they are rebuilt. */
+    private static final int HELD_RECORDS = 10_000;
 
     /**
      * What a sink task runner is made of.
@@ -74,47 +83,60 @@ final class SinkTaskRunner extends AbstractTaskRunner {
     private final SinkContext context;
     private final Map<TopicPartition, Long> currentOffsets = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> batchOffsets = new LinkedHashMap<>();
-    private final Map<SinkRecord, ConsumerRecord<byte[], byte[]>> originals = new IdentityHashMap<>();
+    private final ConsumedRecords consumed = new ConsumedRecords(HELD_RECORDS);
     private final List<CompletableFuture<Void>> pendingReports = new ArrayList<>();
-    private boolean started;
+    /** The batch the task has not taken yet; kept across retries, pruned of partitions taken away. */
+    private List<SinkRecord> pending = List.of();
+
+    private boolean connectorPaused;
+    private boolean retrying;
     private boolean shuttingDown;
 
     SinkTaskRunner(
             Parts parts,
-            TaskSettings settings,
+            RunnerServices services,
             TaskControl control,
-            StatusListener status,
-            Clock clock,
-            Runnable onClose) {
-        super(parts.id(), settings, control, status, onClose);
+            java.util.function.Consumer<TaskRunner> onClose) {
+        super(parts.id(), services, control, onClose);
         this.parts = parts;
-        this.clock = clock;
-        this.context = new SinkContext(parts.id(), parts.taskConfig(), parts.consumer(), this::reportErrant);
+        this.clock = services.clock();
+        this.context = new SinkContext(
+                parts.id(),
+                parts.taskConfig(),
+                parts.consumer(),
+                this::reportErrant,
+                () -> connectorPaused || retrying);
+    }
+
+    @Override
+    protected void startTask() {
+        parts.task().start(context);
     }
 
     @Override
     protected void runTask() throws InterruptedException {
-        parts.task().start(context);
-        started = true;
         subscribe();
         report(State.RUNNING);
         LOG.info("Task {} started, reading {}", parts.id(), describeTopics());
         Instant nextCommit = clock.instant().plus(settings().offsetFlushInterval());
-        boolean paused = false;
         while (!control.isStopping()) {
-            if (control.isPaused() != paused) {
-                paused = control.isPaused();
-                setConnectorPaused(paused);
+            if (control.isPaused() != connectorPaused) {
+                connectorPaused = control.isPaused();
+                context.applyPauses();
+                report(connectorPaused ? State.PAUSED : State.RUNNING);
             }
-            List<SinkRecord> batch = poll();
-            if ((!batch.isEmpty() || !paused) && deliver(batch)) {
-                batchOffsets.forEach((partition, next) -> {
-                    if (currentOffsets.containsKey(partition)) {
-                        currentOffsets.put(partition, next);
-                    }
-                });
+            pending = poll();
+            if (!pending.isEmpty() || !connectorPaused) {
+                if (deliverPending()) {
+                    batchOffsets.forEach((partition, next) -> {
+                        if (currentOffsets.containsKey(partition)) {
+                            currentOffsets.put(partition, next);
+                        }
+                    });
+                }
             }
             batchOffsets.clear();
+            pending = List.of();
             if (context.takeCommitRequest() || !clock.instant().isBefore(nextCommit)) {
                 commit(false);
                 nextCommit = clock.instant().plus(settings().offsetFlushInterval());
@@ -136,16 +158,6 @@ final class SinkTaskRunner extends AbstractTaskRunner {
         }
     }
 
-    private void setConnectorPaused(boolean paused) {
-        if (paused) {
-            parts.consumer().pause(parts.consumer().assignment());
-            report(State.PAUSED);
-        } else {
-            context.resumeAllButTaskPaused();
-            report(State.RUNNING);
-        }
-    }
-
     private List<SinkRecord> poll() throws InterruptedException {
         ConsumerRecords<byte[], byte[]> records;
         try {
@@ -153,16 +165,15 @@ final class SinkTaskRunner extends AbstractTaskRunner {
         } catch (WakeupException e) {
             return List.of();
         }
-        originals.clear();
         batchOffsets.clear();
         List<SinkRecord> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<byte[], byte[]> consumed : records) {
-            TopicPartition partition = new TopicPartition(consumed.topic(), consumed.partition());
-            batchOffsets.put(partition, consumed.offset() + 1);
-            SinkRecord record = convertAndTransform(consumed);
-            if (record != null) {
-                originals.put(record, consumed);
-                batch.add(record);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            batchOffsets.put(partition, record.offset() + 1);
+            consumed.add(record);
+            SinkRecord converted = convertAndTransform(record);
+            if (converted != null) {
+                batch.add(converted);
             }
         }
         return batch;
@@ -247,10 +258,19 @@ final class SinkTaskRunner extends AbstractTaskRunner {
         }
     }
 
-    /** Puts a batch, retrying it while the task asks to; false if the task stopped before it succeeded. */
-    private boolean deliver(List<SinkRecord> batch) throws InterruptedException {
-        List<SinkRecord> records = Collections.unmodifiableList(batch);
+    /**
+     * Puts the pending batch. A {@link RetriableException} puts it again after a back-off, for as long as
+     * the task asks. With {@code errors.tolerance=all}, a record-level failure ({@link DataException}) of a
+     * batch puts its records one by one, and those that fail go to the error reporters. Any other failure
+     * is retried until {@code errors.retry.timeout}, then fails the task.
+     *
+     * @return false if the task stopped before the batch was taken
+     */
+    private boolean deliverPending() throws InterruptedException {
+        Instant retryDeadline = null;
+        Duration otherBackoff = FIRST_RETRY_BACKOFF;
         while (true) {
+            List<SinkRecord> records = Collections.unmodifiableList(pending);
             try {
                 parts.task().put(records);
                 context.applyOffsetResets(currentOffsets).forEach(batchOffsets::remove);
@@ -263,21 +283,54 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                         records.size(),
                         backoff,
                         e.getMessage());
-                parts.consumer().pause(parts.consumer().assignment());
-                boolean keepGoing = control.await(backoff);
-                context.resumeAllButTaskPaused();
-                if (!keepGoing) {
+                if (!backOff(backoff)) {
                     return false;
                 }
-            } catch (RuntimeException e) {
-                if (!parts.errors().policy().tolerateAll() || records.size() <= 1) {
-                    if (records.size() == 1 && parts.errors().policy().tolerateAll()) {
-                        reportErrant(records.get(0), e);
-                        return true;
-                    }
+            } catch (ToleranceExceededException | TaskStoppingException e) {
+                throw e;
+            } catch (DataException e) {
+                if (!parts.errors().policy().tolerateAll()) {
                     throw e;
                 }
+                if (records.size() == 1) {
+                    reportErrant(records.get(0), e);
+                    return true;
+                }
                 return deliverOneByOne(records, e);
+            } catch (RuntimeException e) {
+                ErrorPolicy policy = parts.errors().policy();
+                if (retryDeadline == null) {
+                    retryDeadline = policy.retryTimeout() == null
+                            ? Instant.MAX
+                            : clock.instant().plus(policy.retryTimeout());
+                }
+                Instant now = clock.instant();
+                if (!now.isBefore(retryDeadline)) {
+                    throw new TributaryException(
+                            "Task " + parts.id() + " failed to put " + records.size() + " records: " + e
+                                    + (policy.retryTimeout() != null
+                                                    && !policy.retryTimeout().isZero()
+                                            ? " (retried for errors.retry.timeout.ms="
+                                                    + policy.retryTimeout().toMillis() + ")"
+                                            : "")
+                                    + ". A failure of the whole batch is not a bad record, so errors.tolerance does not"
+                                    + " skip it",
+                            e);
+                }
+                Duration backoff = min(otherBackoff, policy.retryDelayMax());
+                if (retryDeadline != Instant.MAX) {
+                    backoff = min(backoff, Duration.between(now, retryDeadline));
+                }
+                LOG.warn(
+                        "Task {} failed to put a batch of {} records; retrying in {}: {}",
+                        parts.id(),
+                        records.size(),
+                        backoff,
+                        e.toString());
+                if (!backOff(backoff)) {
+                    return false;
+                }
+                otherBackoff = min(otherBackoff.multipliedBy(2), policy.retryDelayMax());
             }
         }
     }
@@ -290,25 +343,95 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                 parts.id(),
                 records.size(),
                 batchFailure.toString());
-        for (SinkRecord record : records) {
-            if (!deliver(List.of(record))) {
+        List<SinkRecord> batch = new ArrayList<>(records);
+        for (SinkRecord record : batch) {
+            if (!isAssigned(record)) {
+                continue;
+            }
+            pending = List.of(record);
+            if (!deliverPending()) {
                 return false;
             }
         }
         return true;
     }
 
+    private boolean isAssigned(SinkRecord record) {
+        return currentOffsets.containsKey(new TopicPartition(
+                record.originalTopicPartition().topic(),
+                record.originalTopicPartition().partition()));
+    }
+
+    /**
+     * Waits before a batch is put again. The consumer keeps polling, with every partition paused, so the
+     * task stays in its group however long the back-off; rebalances during it reach the task as usual.
+     *
+     * @return false if the task is told to stop first
+     */
+    private boolean backOff(Duration backoff) {
+        retrying = true;
+        context.applyPauses();
+        try {
+            Instant until = clock.instant().plus(backoff);
+            while (!control.isStopping()) {
+                Duration left = Duration.between(clock.instant(), until);
+                if (left.isNegative() || left.isZero()) {
+                    return true;
+                }
+                ConsumerRecords<byte[], byte[]> none = parts.consumer().poll(min(left, POLL_TIMEOUT));
+                if (!none.isEmpty()) {
+                    throw new IllegalStateException("Task " + parts.id() + " read " + none.count()
+                            + " records while every partition was paused for a retry back-off");
+                }
+            }
+            return false;
+        } catch (WakeupException e) {
+            return false;
+        } finally {
+            retrying = false;
+            if (!control.isStopping()) {
+                context.applyPauses();
+            }
+        }
+    }
+
     private CompletableFuture<Void> reportErrant(SinkRecord record, Throwable error) {
-        ConsumerRecord<byte[], byte[]> consumed = originals.get(record);
+        ConsumerRecord<byte[], byte[]> original = consumed.find(record).orElseGet(() -> rebuild(record));
         Outcome<Void> outcome = parts.errors()
                 .fail(new FailedOperation(
-                        parts.id(), Stage.TASK_PUT, parts.task().getClass(), error, consumed, record));
+                        parts.id(), Stage.TASK_PUT, parts.task().getClass(), error, original, record));
         pendingReports.add(outcome.report());
         return outcome.report();
     }
 
+    /**
+     * Makes the bytes of a record whose delivered form is no longer held (it was let go to bound memory)
+     * from the record itself, with the task's converters.
+     */
+    private ConsumerRecord<byte[], byte[]> rebuild(SinkRecord record) {
+        String topic = record.originalTopicPartition().topic();
+        TaskConverters converters = parts.converters();
+        RecordHeaders headers = new RecordHeaders();
+        for (io.tributary.sdk.header.Header header : record.headers()) {
+            headers.add(
+                    header.key(), converters.header().fromData(topic, header.key(), header.schema(), header.value()));
+        }
+        return new ConsumerRecord<>(
+                topic,
+                record.originalTopicPartition().partition(),
+                record.originalKafkaOffset(),
+                record.timestamp() == null ? ConsumerRecord.NO_TIMESTAMP : record.timestamp(),
+                org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE,
+                ConsumerRecord.NULL_SIZE,
+                converters.key().fromData(topic, record.keySchema(), record.key()),
+                converters.value().fromData(topic, record.valueSchema(), record.value()),
+                headers,
+                Optional.empty());
+    }
+
     private void commit(boolean sync) throws InterruptedException {
-        if (currentOffsets.isEmpty()) {
+        if (currentOffsets.isEmpty() || isCancelled()) {
             return;
         }
         awaitReports();
@@ -317,18 +440,21 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                 current.put(new io.tributary.sdk.connector.TopicPartition(tp.topic(), tp.partition()), offset));
         Map<io.tributary.sdk.connector.TopicPartition, Long> allowed =
                 parts.task().preCommit(Collections.unmodifiableMap(current));
+        awaitReports();
         Map<TopicPartition, OffsetAndMetadata> toCommit = new LinkedHashMap<>();
+        Map<TopicPartition, Long> committed = new LinkedHashMap<>();
         allowed.forEach((tp, offset) -> {
             TopicPartition partition = new TopicPartition(tp.topic(), tp.partition());
             if (currentOffsets.containsKey(partition) && offset != null) {
                 toCommit.put(partition, new OffsetAndMetadata(offset));
+                committed.put(partition, offset);
             }
         });
         if (toCommit.isEmpty()) {
             return;
         }
         if (sync) {
-            parts.consumer().commitSync(toCommit);
+            commitSync(toCommit);
         } else {
             parts.consumer().commitAsync(toCommit, (offsets, error) -> {
                 if (error != null) {
@@ -340,7 +466,17 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                 }
             });
         }
+        consumed.committed(committed);
         LOG.debug("Task {} committed offsets {}", parts.id(), toCommit);
+    }
+
+    private void commitSync(Map<TopicPartition, OffsetAndMetadata> toCommit) {
+        try {
+            parts.consumer().commitSync(toCommit);
+        } catch (WakeupException e) {
+            // A stop request woke the consumer up; the wake-up is spent, and the commit is still wanted.
+            parts.consumer().commitSync(toCommit);
+        }
     }
 
     private void awaitReports() throws InterruptedException {
@@ -348,7 +484,7 @@ final class SinkTaskRunner extends AbstractTaskRunner {
             try {
                 report.get();
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new io.tributary.sdk.errors.TributaryException(
+                throw new TributaryException(
                         "Task " + parts.id() + " could not write a failed record to the dead letter queue: "
                                 + e.getCause() + "; check that the topic exists and the worker may write to it",
                         e.getCause());
@@ -358,36 +494,47 @@ final class SinkTaskRunner extends AbstractTaskRunner {
     }
 
     @Override
-    public void stop() {
-        control.stop();
+    protected void wakeUp() {
         parts.consumer().wakeup();
     }
 
     @Override
-    protected void release() {
-        // The final commit and close happen here; the consumer's own revocation on close must not reach the task.
+    protected boolean stopsFromOutside() {
+        return false;
+    }
+
+    @Override
+    protected void beforeStop() {
+        // The partitions close here; the consumer's own revocation on close must not reach the task again.
         shuttingDown = true;
-        if (started) {
+        Collection<io.tributary.sdk.connector.TopicPartition> assigned = SinkContext.toSdk(currentOffsets.keySet());
+        if (!assigned.isEmpty()) {
             try {
-                Collection<io.tributary.sdk.connector.TopicPartition> assigned = context.assignment();
-                if (!assigned.isEmpty()) {
-                    parts.task().close(assigned);
-                }
+                parts.task().close(assigned);
             } catch (RuntimeException e) {
                 LOG.warn("Task {} threw from close()", parts.id(), e);
             }
-            try {
-                parts.task().stop();
-            } catch (RuntimeException e) {
-                LOG.warn("Task {} threw from stop()", parts.id(), e);
-            }
         }
+    }
+
+    @Override
+    protected void stopTask() {
+        parts.task().stop();
+    }
+
+    @Override
+    protected void release() {
+        shuttingDown = true;
         try {
-            parts.consumer().close();
+            parts.consumer().close(Duration.ofSeconds(5));
         } catch (RuntimeException e) {
             LOG.warn("Closing the consumer of task {} failed", parts.id(), e);
         }
         closeCommon(parts.errors(), parts.converters(), parts.transforms());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Passes partition moves to the task, committing what it has written before partitions leave. */
@@ -404,8 +551,7 @@ final class SinkTaskRunner extends AbstractTaskRunner {
             } catch (RuntimeException e) {
                 LOG.warn("Task {} could not commit before partitions {} were revoked", parts.id(), partitions, e);
             }
-            parts.task().close(SinkContext.toSdk(partitions));
-            partitions.forEach(currentOffsets::remove);
+            closePartitions(partitions);
         }
 
         @Override
@@ -418,9 +564,7 @@ final class SinkTaskRunner extends AbstractTaskRunner {
             }
             parts.task().open(SinkContext.toSdk(partitions));
             context.applyOffsetResets(currentOffsets);
-            if (control.isPaused()) {
-                parts.consumer().pause(partitions);
-            }
+            context.applyPauses();
         }
 
         @Override
@@ -428,8 +572,19 @@ final class SinkTaskRunner extends AbstractTaskRunner {
             if (shuttingDown) {
                 return;
             }
+            closePartitions(partitions);
+        }
+
+        private void closePartitions(Collection<TopicPartition> partitions) {
             parts.task().close(SinkContext.toSdk(partitions));
-            partitions.forEach(currentOffsets::remove);
+            partitions.forEach(partition -> {
+                currentOffsets.remove(partition);
+                batchOffsets.remove(partition);
+                consumed.forget(partition);
+            });
+            context.forget(partitions);
+            // Records of partitions taken away are not put again: their new owner reads them.
+            pending = pending.stream().filter(SinkTaskRunner.this::isAssigned).toList();
         }
     }
 }

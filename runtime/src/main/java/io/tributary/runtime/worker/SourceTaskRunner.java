@@ -3,9 +3,12 @@ package io.tributary.runtime.worker;
 import io.tributary.runtime.errors.RetryWithTolerance;
 import io.tributary.runtime.errors.RetryWithTolerance.Outcome;
 import io.tributary.runtime.errors.Stage;
+import io.tributary.runtime.errors.TaskStoppingException;
 import io.tributary.runtime.storage.OffsetStore;
 import io.tributary.sdk.connector.TaskId;
 import io.tributary.sdk.connector.TopicPartition;
+import io.tributary.sdk.errors.RetriableException;
+import io.tributary.sdk.errors.TributaryException;
 import io.tributary.sdk.header.Header;
 import io.tributary.sdk.source.OffsetStorageReader;
 import io.tributary.sdk.source.RecordMetadata;
@@ -14,12 +17,18 @@ import io.tributary.sdk.source.SourceTask;
 import io.tributary.sdk.source.SourceTaskContext;
 import io.tributary.sdk.source.TransactionContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,78 +69,143 @@ final class SourceTaskRunner extends AbstractTaskRunner {
             RetryWithTolerance errors,
             TopicCreator topics) {}
 
+    private static final Duration FIRST_POLL_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(10);
+
     private final Parts parts;
     private final Clock clock;
     private final SubmittedRecords submitted = new SubmittedRecords();
     private final Semaphore inFlight;
     private final AtomicReference<Throwable> sendFailure = new AtomicReference<>();
-    private boolean started;
+    /** Records Kafka acknowledged (or that were dropped), for {@code commitRecord} on the task thread. */
+    private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
 
-    SourceTaskRunner(
-            Parts parts,
-            TaskSettings settings,
-            TaskControl control,
-            StatusListener status,
-            Clock clock,
-            Runnable onClose) {
-        super(parts.id(), settings, control, status, onClose);
+    private record Acknowledged(SourceRecord record, RecordMetadata metadata) {}
+
+    SourceTaskRunner(Parts parts, RunnerServices services, TaskControl control, Consumer<TaskRunner> onClose) {
+        super(parts.id(), services, control, onClose);
         this.parts = parts;
-        this.clock = clock;
-        this.inFlight = new Semaphore(settings.maxInFlightRecords());
+        this.clock = services.clock();
+        this.inFlight = new Semaphore(services.settings().maxInFlightRecords());
+    }
+
+    @Override
+    protected void startTask() {
+        parts.task().start(new Context());
     }
 
     @Override
     protected void runTask() throws InterruptedException {
         TaskSettings settings = settings();
-        parts.task().start(new Context());
-        started = true;
         report(State.RUNNING);
         LOG.info("Task {} started", parts.id());
         Instant nextCommit = clock.instant().plus(settings.offsetFlushInterval());
-        while (!control.isStopping()) {
-            if (control.isPaused()) {
-                commitOffsets();
-                report(State.PAUSED);
-                if (!control.awaitUnpaused()) {
-                    break;
+        Duration pollBackoff = FIRST_POLL_BACKOFF;
+        boolean failed = true;
+        try {
+            while (!control.isStopping()) {
+                if (control.isPaused()) {
+                    commitOffsets();
+                    report(State.PAUSED);
+                    if (!control.awaitUnpaused()) {
+                        break;
+                    }
+                    report(State.RUNNING);
                 }
-                report(State.RUNNING);
-            }
-            failIfSendFailed();
-            Outcome<List<SourceRecord>> polled = parts.errors()
-                    .execute(
-                            Stage.TASK_POLL,
-                            parts.task().getClass(),
-                            null,
-                            null,
-                            () -> parts.task().poll());
-            if (polled.value() != null) {
-                for (SourceRecord record : polled.value()) {
-                    send(record);
+                failIfSendFailed();
+                List<SourceRecord> polled;
+                try {
+                    polled = parts.task().poll();
+                    pollBackoff = FIRST_POLL_BACKOFF;
+                } catch (RetriableException | org.apache.kafka.common.errors.RetriableException e) {
+                    LOG.warn(
+                            "Task {} failed to poll and will poll again in {}: {}",
+                            parts.id(),
+                            pollBackoff,
+                            e.toString());
+                    control.await(pollBackoff);
+                    pollBackoff = min(pollBackoff.multipliedBy(2), maxPollBackoff());
+                    continue;
+                }
+                if (polled != null && !polled.isEmpty()) {
+                    sendBatch(polled);
+                }
+                commitAcknowledgedRecords();
+                if (!clock.instant().isBefore(nextCommit)) {
+                    commitOffsets();
+                    nextCommit = clock.instant().plus(settings.offsetFlushInterval());
                 }
             }
-            if (!clock.instant().isBefore(nextCommit)) {
-                commitOffsets();
-                nextCommit = clock.instant().plus(settings.offsetFlushInterval());
+            failed = false;
+        } finally {
+            finalCommit(failed);
+        }
+    }
+
+    private Duration maxPollBackoff() {
+        return min(parts.errors().policy().retryDelayMax(), MAX_POLL_BACKOFF);
+    }
+
+    /**
+     * Sends a batch in order. Every record is tracked from the start, so none can be committed past one
+     * before it that was not acknowledged; a stop ends the batch, and what it did not send is abandoned.
+     */
+    private void sendBatch(List<SourceRecord> batch) throws InterruptedException {
+        List<SubmittedRecords.Submitted> handles = new ArrayList<>(batch.size());
+        for (SourceRecord record : batch) {
+            handles.add(submitted.submit(record));
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            boolean sent;
+            try {
+                sent = send(batch.get(i), handles.get(i));
+            } catch (TaskStoppingException e) {
+                sent = false;
+            }
+            if (!sent) {
+                handles.subList(i, handles.size()).forEach(SubmittedRecords.Submitted::abandon);
+                LOG.info(
+                        "Task {} is stopping: {} polled records were not sent and will be polled again",
+                        parts.id(),
+                        batch.size() - i);
+                return;
             }
         }
-        finalCommit();
+    }
+
+    @Override
+    protected void stopTask() {
+        parts.task().stop();
+    }
+
+    @Override
+    protected boolean stopsFromOutside() {
+        return true;
+    }
+
+    @Override
+    protected void onCancel() {
+        // The producer is thread-safe: closing it at once fails every send still in it, so nothing more of this
+        // task reaches Kafka while its replacement runs.
+        try {
+            parts.producer().close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the producer of cancelled task {} failed", parts.id(), e);
+        }
     }
 
     @Override
     protected void release() {
-        if (started && !control.isStopping()) {
-            stopTask();
-        }
         try {
-            parts.producer().close(java.time.Duration.ofSeconds(5));
+            parts.producer().close(Duration.ZERO);
         } catch (RuntimeException e) {
             LOG.warn("Closing the producer of task {} failed", parts.id(), e);
         }
         closeCommon(parts.errors(), parts.converters(), parts.transforms());
     }
 
-    private void send(SourceRecord polled) throws InterruptedException {
+    /** @return false if the task is stopping and the record was not sent */
+    private boolean send(SourceRecord polled, SubmittedRecords.Submitted handle) throws InterruptedException {
         Outcome<SourceRecord> transformed = parts.errors()
                 .execute(
                         Stage.TRANSFORMATION,
@@ -140,8 +214,8 @@ final class SourceTaskRunner extends AbstractTaskRunner {
                         polled,
                         () -> parts.transforms().apply(polled));
         if (transformed.value() == null) {
-            dropped(polled);
-            return;
+            dropped(polled, handle);
+            return true;
         }
         SourceRecord record = transformed.value();
         String topic = record.topic();
@@ -175,34 +249,51 @@ final class SourceTaskRunner extends AbstractTaskRunner {
                                 record,
                                 () -> toKafkaHeaders(record));
         if (headers.failed()) {
-            dropped(polled);
-            return;
+            dropped(polled, handle);
+            return true;
         }
         ProducerRecord<byte[], byte[]> producerRecord = new ProducerRecord<>(
                 topic, record.kafkaPartition(), record.timestamp(), key.value(), value.value(), headers.value());
-        while (!inFlight.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            failIfSendFailed();
-            if (control.isStopping()) {
-                return;
-            }
+        if (!acquirePermit()) {
+            return false;
         }
-        // Tracked only once it is really sent: a record abandoned above because the task stops is not tracked,
-        // so its offset is never committed and it is polled again after a restart.
-        SubmittedRecords.Submitted handle = submitted.submit(polled);
-        parts.producer().send(producerRecord, (metadata, error) -> {
+        try {
+            parts.producer().send(producerRecord, (metadata, error) -> {
+                inFlight.release();
+                if (error != null) {
+                    onSendError(polled, handle, error);
+                    return;
+                }
+                handle.acknowledge();
+                acknowledged.add(new Acknowledged(
+                        polled,
+                        new RecordMetadata(
+                                new TopicPartition(metadata.topic(), metadata.partition()),
+                                metadata.offset(),
+                                metadata.timestamp())));
+            });
+        } catch (RuntimeException e) {
+            // send() itself threw (a closed producer, a record too large for the buffer): the callback will not
+            // run, so give the permit back here; the record stays unacknowledged and holds its offset back.
             inFlight.release();
-            if (error != null) {
-                onSendError(polled, handle, error);
-                return;
+            handle.abandon();
+            if (control.isStopping()) {
+                return false;
             }
-            handle.acknowledge();
-            commitRecord(
-                    polled,
-                    new RecordMetadata(
-                            new TopicPartition(metadata.topic(), metadata.partition()),
-                            metadata.offset(),
-                            metadata.timestamp()));
-        });
+            throw e;
+        }
+        return true;
+    }
+
+    /** Waits for room among the in-flight records; false if the task is stopping first. */
+    private boolean acquirePermit() throws InterruptedException {
+        while (!control.isStopping()) {
+            if (inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            failIfSendFailed();
+        }
+        return false;
     }
 
     private RecordHeaders toKafkaHeaders(SourceRecord record) {
@@ -217,40 +308,53 @@ final class SourceTaskRunner extends AbstractTaskRunner {
         return headers;
     }
 
+    /** Runs on the producer's thread. */
     private void onSendError(SourceRecord record, SubmittedRecords.Submitted handle, Exception error) {
-        if (parts.errors().policy().tolerateAll()) {
+        if (control.isStopping()) {
+            // The producer is being closed and aborts what it still holds: the record stays unacknowledged, so its
+            // offset is not committed and it is sent again after a restart.
+            handle.abandon();
+            LOG.debug(
+                    "Task {} is stopping; a record to '{}' was not sent: {}",
+                    parts.id(),
+                    record.topic(),
+                    error.toString());
+        } else if (parts.errors().policy().tolerateAll()) {
             LOG.warn(
                     "Task {} could not send a record to '{}' and skips it (errors.tolerance=all): {}",
                     parts.id(),
                     record.topic(),
                     error.toString());
             handle.acknowledge();
-            commitRecord(record, null);
+            acknowledged.add(new Acknowledged(record, null));
         } else {
+            // Never acknowledged, so no offset passes it; the task fails at its next step.
+            handle.abandon();
             sendFailure.compareAndSet(null, error);
-            control.stop();
         }
     }
 
-    private void dropped(SourceRecord record) {
-        submitted.submit(record).acknowledge();
-        commitRecord(record, null);
+    private void dropped(SourceRecord record, SubmittedRecords.Submitted handle) {
+        handle.acknowledge();
+        acknowledged.add(new Acknowledged(record, null));
     }
 
-    private void commitRecord(SourceRecord record, RecordMetadata metadata) {
-        try {
-            parts.task().commitRecord(record, metadata);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.warn("Task {} threw from commitRecord; the record's offset is committed anyway", parts.id(), e);
+    /** Tells the task, on the task thread, of the records Kafka acknowledged. */
+    private void commitAcknowledgedRecords() throws InterruptedException {
+        Acknowledged done;
+        while ((done = acknowledged.poll()) != null) {
+            try {
+                parts.task().commitRecord(done.record(), done.metadata());
+            } catch (RuntimeException e) {
+                LOG.warn("Task {} threw from commitRecord; the record's offset is committed anyway", parts.id(), e);
+            }
         }
     }
 
     private void failIfSendFailed() {
         Throwable failure = sendFailure.get();
         if (failure != null) {
-            throw new io.tributary.sdk.errors.TributaryException(
+            throw new TributaryException(
                     "Kafka did not accept a record of task " + parts.id() + ": " + failure
                             + ". Check the topic exists and the producer settings, or set errors.tolerance=all to"
                             + " skip such records",
@@ -258,46 +362,49 @@ final class SourceTaskRunner extends AbstractTaskRunner {
         }
     }
 
-    private void commitOffsets() {
+    private void commitOffsets() throws InterruptedException {
+        if (isCancelled()) {
+            return;
+        }
+        commitAcknowledgedRecords();
         Map<Map<String, Object>, Map<String, Object>> offsets = submitted.committableOffsets();
         if (!offsets.isEmpty()) {
             parts.offsets().commit(parts.id().connector(), offsets);
             LOG.debug("Task {} committed offsets of {} source partitions", parts.id(), offsets.size());
         }
+        parts.task().commit();
+    }
+
+    /**
+     * Waits, at most {@code offset.flush.timeout.ms}, for the records still in flight, then commits the
+     * offsets of those acknowledged. Records the producer has not sent by then are abandoned when it closes.
+     */
+    private void finalCommit(boolean failed) throws InterruptedException {
         try {
-            parts.task().commit();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            finalCommit();
+        } catch (RuntimeException e) {
+            if (!failed) {
+                throw e;
+            }
+            // The task already failed: that failure is the one to report.
+            LOG.warn("Task {} failed, and its final commit failed too", parts.id(), e);
         }
     }
 
     private void finalCommit() throws InterruptedException {
-        parts.producer().flush();
         if (!submitted.awaitAllAcknowledged(settings().offsetFlushTimeout().toMillis())) {
             LOG.warn(
-                    "Task {} stops with {} records not yet acknowledged; their offsets stay uncommitted and they"
-                            + " will be sent again after a restart",
+                    "Task {} stops with {} records not acknowledged within offset.flush.timeout.ms ({}); their offsets"
+                            + " stay uncommitted and they will be sent again after a restart",
                     parts.id(),
-                    submitted.outstanding());
+                    submitted.outstanding(),
+                    settings().offsetFlushTimeout());
         }
         commitOffsets();
-        failIfSendFailed();
     }
 
-    @Override
-    public void stop() {
-        if (!control.isStopping()) {
-            control.stop();
-            stopTask();
-        }
-    }
-
-    private void stopTask() {
-        try {
-            parts.task().stop();
-        } catch (RuntimeException e) {
-            LOG.warn("Task {} threw from stop()", parts.id(), e);
-        }
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The task's view of the runtime. */

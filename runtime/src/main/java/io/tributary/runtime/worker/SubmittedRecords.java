@@ -13,6 +13,9 @@ import java.util.Map;
  * once Kafka acknowledged that record and every record polled before it for the same source
  * partition. Records of different source partitions do not hold each other back.
  *
+ * <p>A record is submitted as soon as it is polled, before it is transformed, converted or sent, so the
+ * order of submission is the order of polling.
+ *
  * <p>{@link #submit} is called on the task thread; {@link Submitted#acknowledge()} on producer
  * threads; {@link #committableOffsets()} on the task thread. Thread-safe.
  */
@@ -23,6 +26,7 @@ final class SubmittedRecords {
         private final Map<String, Object> partition;
         private final Map<String, Object> offset;
         private volatile boolean acknowledged;
+        private boolean abandoned;
 
         private Submitted(Map<String, Object> partition, Map<String, Object> offset) {
             this.partition = partition;
@@ -32,8 +36,23 @@ final class SubmittedRecords {
         /** Marks the record acknowledged (or dropped on purpose): its offset may now be committed. */
         void acknowledge() {
             synchronized (SubmittedRecords.this) {
-                if (!acknowledged) {
+                if (!acknowledged && !abandoned) {
                     acknowledged = true;
+                    outstanding--;
+                    SubmittedRecords.this.notifyAll();
+                }
+            }
+        }
+
+        /**
+         * Gives the record up: it was not sent and will not be, because the task stops. It is no longer
+         * waited for, but it is never acknowledged either, so no offset of its source partition is committed
+         * past it and it is polled again after a restart.
+         */
+        void abandon() {
+            synchronized (SubmittedRecords.this) {
+                if (!acknowledged && !abandoned) {
+                    abandoned = true;
                     outstanding--;
                     SubmittedRecords.this.notifyAll();
                 }

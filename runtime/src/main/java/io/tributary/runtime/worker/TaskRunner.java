@@ -16,4 +16,10 @@ interface TaskRunner extends Runnable {
 
     /** Asks the task to stop; returns at once. The runner's thread ends after the final commit. */
     void stop();
+
+    /**
+     * Gives up on a task that did not stop within the graceful timeout: it commits nothing more and its
+     * clients are closed where that is safe from another thread. Returns at once.
+     */
+    void cancel();
 }

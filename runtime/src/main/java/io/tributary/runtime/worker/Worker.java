@@ -59,6 +59,8 @@ public final class Worker implements AutoCloseable {
         volatile boolean paused;
         /** Set, under this deployment's lock, when it is stopped: no task may start after that. */
         boolean stopped;
+        /** Set, under this deployment's lock, when the connector failed: it runs no tasks until restarted. */
+        volatile boolean failed;
 
         Deployment(Map<String, String> config, Map<String, String> original, ConnectorRunner runner) {
             this.config = config;
@@ -77,6 +79,7 @@ public final class Worker implements AutoCloseable {
     private final TaskFactory taskFactory;
     private final TaskSettings taskSettings;
     private final ExecutorService taskThreads;
+    private final RunnerServices runnerServices;
     private final ConfigResolver resolver;
     private final ConnectorValidator validator;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
@@ -119,6 +122,7 @@ public final class Worker implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.runnerServices = new RunnerServices(taskSettings, statuses, clock, taskThreads);
     }
 
     /** @return this worker's id */
@@ -164,7 +168,7 @@ public final class Worker implements AutoCloseable {
         ParsedConfig common = ConnectorConfig.parse(connectorConfig);
         String name = common.getString(ConnectorConfig.NAME);
         if (deployments.containsKey(name)) {
-            throw new IllegalStateException("Connector '" + name + "' already runs on this worker; stop it first");
+            throw alreadyRuns(name);
         }
         Connector connector = plugins.newPlugin(common.getString(ConnectorConfig.CONNECTOR_CLASS), Connector.class);
         ParsedConfig parsed =
@@ -178,9 +182,15 @@ public final class Worker implements AutoCloseable {
                 this::onConnectorFailure);
         Deployment deployment = new Deployment(Map.copyOf(connectorConfig), Map.copyOf(originalConfig), runner);
         deployment.paused = paused;
-        deployments.put(name, deployment);
+        if (deployments.putIfAbsent(name, deployment) != null) {
+            throw alreadyRuns(name);
+        }
         statuses.connectorStatus(name, new Status(State.UNASSIGNED, null, workerId));
         runner.start();
+    }
+
+    private static IllegalStateException alreadyRuns(String name) {
+        return new IllegalStateException("Connector '" + name + "' already runs on this worker; stop it first");
     }
 
     private static io.tributary.sdk.config.ConfigDef withoutClashes(Connector connector) {
@@ -199,7 +209,7 @@ public final class Worker implements AutoCloseable {
         // The connector's thread reports task configurations while another thread may stop the connector:
         // both hold the deployment's lock, so tasks are never started for a connector that was stopped.
         synchronized (deployment) {
-            if (deployment.stopped) {
+            if (deployment.stopped || deployment.failed) {
                 return;
             }
             statuses.connectorStatus(
@@ -217,7 +227,13 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** Starts a task; the caller holds the deployment's lock, so no other start or stop of it runs meanwhile. */
     private void startTask(Deployment deployment, TaskId id, Map<String, String> taskConfig) {
+        TaskRunner previous = deployment.tasks.get(id);
+        if (previous != null) {
+            // Never two runners of one task at once: the one still registered ends first.
+            stopTask(deployment, previous);
+        }
         statuses.taskStatus(id, new Status(State.UNASSIGNED, null, workerId));
         TaskRunner runner;
         try {
@@ -263,7 +279,7 @@ public final class Worker implements AutoCloseable {
                     offsets,
                     errors,
                     topicCreator(connectorConfig));
-            return new SourceTaskRunner(parts, taskSettings, control, statuses, clock, () -> onTaskEnded(id));
+            return new SourceTaskRunner(parts, runnerServices, control, ended -> onTaskEnded(deployment, ended));
         }
         SinkConnector sink = (SinkConnector) connector;
         SinkTask task = taskFactory.newTask(sink.taskClass(), SinkTask.class);
@@ -295,7 +311,7 @@ public final class Worker implements AutoCloseable {
                 topics,
                 regex.isBlank() ? null : Pattern.compile(regex),
                 errors);
-        return new SinkTaskRunner(parts, taskSettings, control, statuses, clock, () -> onTaskEnded(id));
+        return new SinkTaskRunner(parts, runnerServices, control, ended -> onTaskEnded(deployment, ended));
     }
 
     /** @return a topic creator when the worker allows topic creation and the connector configures it */
@@ -314,15 +330,34 @@ public final class Worker implements AutoCloseable {
                 key, k -> org.apache.kafka.clients.admin.Admin.create(clients.admin(connectorConfig)));
     }
 
-    private void onTaskEnded(TaskId id) {
-        Deployment deployment = deployments.get(id.connector());
-        if (deployment != null) {
-            deployment.tasks.remove(id);
-        }
+    /** A runner's thread ended: forget that runner, and only that one, not a replacement of the same task. */
+    private static void onTaskEnded(Deployment deployment, TaskRunner ended) {
+        deployment.tasks.remove(ended.id(), ended);
     }
 
+    /**
+     * The connector failed to start or raised an error: it is FAILED, and it and its tasks stop until it is
+     * restarted. Runs the stopping on a task thread, as the failure may be reported on the connector's own
+     * thread, which stopping the connector waits for.
+     */
     private void onConnectorFailure(String name, Throwable error) {
-        statuses.connectorStatus(name, Status.failed(workerId, error));
+        Deployment deployment = deployments.get(name);
+        if (deployment == null) {
+            return;
+        }
+        synchronized (deployment) {
+            if (deployment.stopped || deployment.failed) {
+                return;
+            }
+            deployment.failed = true;
+            statuses.connectorStatus(name, Status.failed(workerId, error));
+        }
+        taskThreads.execute(() -> {
+            synchronized (deployment) {
+                stopTasks(deployment);
+            }
+            deployment.runner.stop();
+        });
     }
 
     /**
@@ -338,8 +373,8 @@ public final class Worker implements AutoCloseable {
         }
         synchronized (deployment) {
             deployment.stopped = true;
+            stopTasks(deployment);
         }
-        stopTasks(deployment);
         org.apache.kafka.clients.admin.Admin admin = admins.remove(name);
         if (admin != null) {
             admin.close(java.time.Duration.ofSeconds(5));
@@ -349,18 +384,27 @@ public final class Worker implements AutoCloseable {
         return true;
     }
 
+    /** Stops every task of a deployment, all at once; the caller holds the deployment's lock. */
     private void stopTasks(Deployment deployment) {
         List<TaskRunner> running = new ArrayList<>(deployment.tasks.values());
         running.forEach(TaskRunner::stop);
         long timeoutMs = config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         for (TaskRunner runner : running) {
-            awaitEnd(deployment, runner.id(), Math.max(0, deadline - System.nanoTime()), timeoutMs);
+            awaitEnd(deployment, runner, Math.max(0, deadline - System.nanoTime()), timeoutMs);
         }
     }
 
-    private static void awaitEnd(Deployment deployment, TaskId id, long timeoutNanos, long timeoutMs) {
-        Future<?> thread = deployment.threads.remove(id);
+    /** Stops one task of a deployment; the caller holds the deployment's lock. */
+    private void stopTask(Deployment deployment, TaskRunner runner) {
+        runner.stop();
+        long timeoutMs = config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS);
+        awaitEnd(deployment, runner, TimeUnit.MILLISECONDS.toNanos(timeoutMs), timeoutMs);
+    }
+
+    private static void awaitEnd(Deployment deployment, TaskRunner runner, long timeoutNanos, long timeoutMs) {
+        TaskId id = runner.id();
+        Future<?> thread = deployment.threads.get(id);
         if (thread != null) {
             try {
                 thread.get(timeoutNanos, TimeUnit.NANOSECONDS);
@@ -369,11 +413,17 @@ public final class Worker implements AutoCloseable {
             } catch (ExecutionException e) {
                 LOG.warn("Task {} ended with an error", id, e.getCause());
             } catch (TimeoutException e) {
-                LOG.warn("Task {} did not stop within {} ms; abandoning it", id, timeoutMs);
+                LOG.warn(
+                        "Task {} did not stop within task.shutdown.graceful.timeout.ms ({} ms); cancelling it: it commits"
+                                + " nothing more and its clients are closed",
+                        id,
+                        timeoutMs);
+                runner.cancel();
                 thread.cancel(true);
             }
+            deployment.threads.remove(id, thread);
         }
-        deployment.tasks.remove(id);
+        deployment.tasks.remove(id, runner);
     }
 
     /**
@@ -383,9 +433,13 @@ public final class Worker implements AutoCloseable {
      */
     public void pauseConnector(String name) {
         Deployment deployment = require(name);
-        deployment.paused = true;
-        deployment.tasks.values().forEach(TaskRunner::pause);
-        statuses.connectorStatus(name, new Status(State.PAUSED, null, workerId));
+        synchronized (deployment) {
+            deployment.paused = true;
+            deployment.tasks.values().forEach(TaskRunner::pause);
+            if (!deployment.failed) {
+                statuses.connectorStatus(name, new Status(State.PAUSED, null, workerId));
+            }
+        }
     }
 
     /**
@@ -395,9 +449,13 @@ public final class Worker implements AutoCloseable {
      */
     public void resumeConnector(String name) {
         Deployment deployment = require(name);
-        deployment.paused = false;
-        deployment.tasks.values().forEach(TaskRunner::resume);
-        statuses.connectorStatus(name, new Status(State.RUNNING, null, workerId));
+        synchronized (deployment) {
+            deployment.paused = false;
+            deployment.tasks.values().forEach(TaskRunner::resume);
+            if (!deployment.failed) {
+                statuses.connectorStatus(name, new Status(State.RUNNING, null, workerId));
+            }
+        }
     }
 
     /**
@@ -411,17 +469,18 @@ public final class Worker implements AutoCloseable {
             throw new IllegalArgumentException("Connector '" + id.connector() + "' has no task " + id.task()
                     + "; it has " + deployment.taskConfigs.size());
         }
-        TaskRunner running = deployment.tasks.get(id);
-        if (running != null) {
-            running.stop();
-            long timeoutMs = config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS);
-            awaitEnd(deployment, id, TimeUnit.MILLISECONDS.toNanos(timeoutMs), timeoutMs);
-        }
+        // One lock for the stop and the start: a task-config change or another restart cannot start the same
+        // task in between.
         synchronized (deployment) {
-            if (!deployment.stopped) {
-                statuses.taskStatus(id, new Status(State.RESTARTING, null, workerId));
-                startTask(deployment, id, deployment.taskConfigs.get(id.task()));
+            if (deployment.stopped || deployment.failed) {
+                return;
             }
+            TaskRunner running = deployment.tasks.get(id);
+            if (running != null) {
+                stopTask(deployment, running);
+            }
+            statuses.taskStatus(id, new Status(State.RESTARTING, null, workerId));
+            startTask(deployment, id, resolver.resolve(deployment.taskConfigs.get(id.task())));
         }
     }
 

@@ -331,7 +331,7 @@ class RetryWithToleranceTest {
     }
 
     @Test
-    void aBackoffCutShortBecauseTheTaskIsStoppingGivesUp() throws InterruptedException {
+    void aStopDuringTheBackoffAbandonsTheRecordWithoutReportingOrToleratingIt() {
         List<Duration> asked = new ArrayList<>();
         RetryWithTolerance errors = new RetryWithTolerance(
                 TASK,
@@ -344,25 +344,28 @@ class RetryWithToleranceTest {
                 });
         AtomicInteger calls = new AtomicInteger();
 
-        Outcome<String> outcome = errors.execute(Stage.TASK_POLL, null, null, null, () -> {
-            calls.incrementAndGet();
-            throw new RetriableException("down");
-        });
-
-        assertThat(outcome.failed()).isTrue();
+        assertThatExceptionOfType(TaskStoppingException.class)
+                .isThrownBy(() -> errors.execute(Stage.VALUE_CONVERTER, null, null, null, () -> {
+                    calls.incrementAndGet();
+                    throw new RetriableException("down");
+                }))
+                .withMessageContaining("VALUE_CONVERTER");
         assertThat(calls).hasValue(1);
         assertThat(asked).containsExactly(millis(300));
-        assertThat(reported).hasSize(1);
+        assertThat(reported)
+                .as("a stop is not a failure: nothing goes to the reporters")
+                .isEmpty();
+        assertThat(errors.toleratedFailures()).isZero();
     }
 
     @Test
-    void aBackoffCutShortWithToleranceNoneFailsTheTask() {
+    void aStopDuringTheBackoffWithToleranceNoneIsNotAFailure() {
         RetryWithTolerance errors = new RetryWithTolerance(
                 TASK, policy(NO_RETRY_LIMIT, Duration.ofMinutes(1), false), List.of(), clock, delay -> false);
 
-        assertThatExceptionOfType(ToleranceExceededException.class)
+        assertThatExceptionOfType(TaskStoppingException.class)
                 .isThrownBy(() -> errors.execute(
-                        Stage.TASK_POLL, null, null, null, failingTimes(1, new RetriableException("down"))));
+                        Stage.TASK_PUT, null, null, null, failingTimes(1, new RetriableException("down"))));
     }
 
     @Test

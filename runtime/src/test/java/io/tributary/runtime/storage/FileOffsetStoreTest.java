@@ -2,6 +2,7 @@ package io.tributary.runtime.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
@@ -111,6 +112,26 @@ class FileOffsetStoreTest {
                 .containsEntry("done", true)
                 .containsEntry("ids", List.of(1L, 2L))
                 .containsEntry("nested", Map.of("lsn", 99L));
+    }
+
+    @Test
+    void aCommitThatCannotBeWrittenChangesNothingInMemory() throws IOException {
+        Path nested = folder.resolve("state").resolve("connect.offsets");
+        FileOffsetStore store = new FileOffsetStore(nested);
+        store.commit("orders-source", changes(ORDERS, Map.of("position", 1L)));
+        // The folder becomes a plain file: the next write cannot create its temporary file there.
+        Files.delete(nested);
+        Files.delete(nested.getParent());
+        Files.writeString(nested.getParent(), "not a folder");
+
+        assertThatThrownBy(() -> store.commit("orders-source", changes(ORDERS, Map.of("position", 2L))))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("Cannot write source offsets");
+        assertThat(store.allOffsets("orders-source"))
+                .as("offsets that never reached the disk must not be served")
+                .containsExactly(entry(ORDERS, Map.of("position", 1L)));
+        assertThat(store.offsets("orders-source", List.of(ORDERS)))
+                .containsExactly(entry(ORDERS, Map.of("position", 1L)));
     }
 
     @Test
