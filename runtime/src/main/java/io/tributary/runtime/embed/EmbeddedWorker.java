@@ -1,15 +1,22 @@
 package io.tributary.runtime.embed;
 
+import io.tributary.runtime.embed.ConnectorStatus.State;
+import io.tributary.runtime.embed.ConnectorStatus.TaskStatus;
 import io.tributary.runtime.standalone.StandaloneRuntime;
 import io.tributary.runtime.worker.ConnectorStateInfo;
+import io.tributary.runtime.worker.Status;
 import io.tributary.runtime.worker.WorkerConfig;
 import io.tributary.sdk.config.ConfigValidation;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The runtime's public surface for embedding: start a worker in this process, deploy connectors to it,
@@ -28,7 +35,21 @@ import java.util.Optional;
  * <p>Source offsets are kept in memory unless {@code offset.storage.file.filename} is set. Thread-safe.
  */
 public final class EmbeddedWorker implements AutoCloseable {
+    /** The worker setting that names the Kafka cluster; {@link Builder#bootstrapServers(String)} sets it. */
+    public static final String BOOTSTRAP_SERVERS = WorkerConfig.BOOTSTRAP_SERVERS;
+
+    /** The worker setting for how often source offsets are committed, in milliseconds. */
+    public static final String OFFSET_FLUSH_INTERVAL_MS = WorkerConfig.OFFSET_FLUSH_INTERVAL_MS;
+
     private final StandaloneRuntime runtime;
+
+    /**
+     * Per connector, the status reports the worker held when it was last restarted here. The worker
+     * reports each change of state as a new object, so whichever of these it still holds are reports the
+     * restart has not replaced yet: a failed task's FAILED, say, stays until the connector's thread starts
+     * the task again. Compared by identity, as the same state reported anew is a different object.
+     */
+    private final Map<String, Set<Status>> reportedBeforeRestart = new ConcurrentHashMap<>();
 
     private EmbeddedWorker(StandaloneRuntime runtime) {
         this.runtime = runtime;
@@ -58,11 +79,48 @@ public final class EmbeddedWorker implements AutoCloseable {
     }
 
     /**
+     * The connector's status now. Right after {@link #restart(String)}, states reported before the restart
+     * show as {@link State#RESTARTING} until the restarted connector and tasks report their own.
+     *
      * @param name a connector
      * @return its status and its tasks', or empty if it is unknown
      */
-    public Optional<ConnectorStateInfo> status(String name) {
-        return runtime.status(name);
+    public Optional<ConnectorStatus> status(String name) {
+        Set<Status> stale = reportedBeforeRestart.getOrDefault(name, Set.of());
+        return runtime.status(name).map(info -> statusOf(info, stale));
+    }
+
+    private static ConnectorStatus statusOf(ConnectorStateInfo info, Set<Status> stale) {
+        Status connector = current(info.connector(), stale);
+        return new ConnectorStatus(
+                info.name(),
+                info.type(),
+                stateOf(connector),
+                connector.workerId(),
+                connector.trace(),
+                info.tasks().stream()
+                        .map(task -> {
+                            Status status = current(task.status(), stale);
+                            return new TaskStatus(task.id(), stateOf(status), status.workerId(), status.trace());
+                        })
+                        .toList());
+    }
+
+    private static Status current(Status status, Set<Status> stale) {
+        return stale.contains(status)
+                ? new Status(io.tributary.runtime.worker.State.RESTARTING, null, status.workerId())
+                : status;
+    }
+
+    private static State stateOf(Status status) {
+        return switch (status.state()) {
+            case UNASSIGNED -> State.UNASSIGNED;
+            case RUNNING -> State.RUNNING;
+            case PAUSED -> State.PAUSED;
+            case FAILED -> State.FAILED;
+            case STOPPED -> State.STOPPED;
+            case RESTARTING -> State.RESTARTING;
+        };
     }
 
     /**
@@ -72,6 +130,7 @@ public final class EmbeddedWorker implements AutoCloseable {
      * @return whether it existed
      */
     public boolean remove(String name) {
+        reportedBeforeRestart.remove(name);
         return runtime.remove(name);
     }
 
@@ -85,8 +144,19 @@ public final class EmbeddedWorker implements AutoCloseable {
         runtime.worker().resumeConnector(name);
     }
 
-    /** @param name a connector to restart with its tasks */
+    /**
+     * Restarts a connector and its tasks with their configuration. Returns once the old instances stopped;
+     * until the new ones report, {@link #status(String)} shows them {@link State#RESTARTING}.
+     *
+     * @param name a connector to restart with its tasks
+     */
     public void restart(String name) {
+        Set<Status> before = Collections.newSetFromMap(new IdentityHashMap<>());
+        runtime.status(name).ifPresent(info -> {
+            before.add(info.connector());
+            info.tasks().forEach(task -> before.add(task.status()));
+        });
+        reportedBeforeRestart.put(name, before);
         runtime.worker().restartConnector(name);
     }
 
@@ -109,7 +179,7 @@ public final class EmbeddedWorker implements AutoCloseable {
 
         /** @param servers the Kafka cluster to use @return this builder */
         public Builder bootstrapServers(String servers) {
-            settings.put(WorkerConfig.BOOTSTRAP_SERVERS, Objects.requireNonNull(servers, "servers"));
+            settings.put(BOOTSTRAP_SERVERS, Objects.requireNonNull(servers, "servers"));
             return this;
         }
 

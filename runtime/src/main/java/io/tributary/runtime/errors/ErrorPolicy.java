@@ -1,12 +1,10 @@
 package io.tributary.runtime.errors;
 
-import io.tributary.runtime.worker.ConnectorConfig;
-import io.tributary.sdk.config.ParsedConfig;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
- * A connector's error settings ({@code errors.*}).
+ * A connector's error settings ({@code errors.*}). The worker reads them from a connector's configuration;
+ * error handling itself knows nothing of where they came from.
  *
  * @param retryTimeout how long to retry a failing operation; zero never retries; null retries forever
  * @param retryDelayMax the longest wait between retries
@@ -30,25 +28,6 @@ public record ErrorPolicy(
     /** Fail on the first error, never retry, log nothing extra: the defaults. */
     public static final ErrorPolicy FAIL_FAST =
             new ErrorPolicy(Duration.ZERO, Duration.ofMinutes(1), false, false, false, "", (short) 3, false);
-
-    /**
-     * @param config a parsed connector configuration (see {@link ConnectorConfig})
-     * @return its error settings
-     */
-    public static ErrorPolicy from(ParsedConfig config) {
-        long retryMs = config.getLong(ConnectorConfig.ERRORS_RETRY_TIMEOUT);
-        return new ErrorPolicy(
-                retryMs < 0 ? null : Duration.ofMillis(retryMs),
-                Duration.ofMillis(config.getLong(ConnectorConfig.ERRORS_RETRY_DELAY_MAX)),
-                config.getString(ConnectorConfig.ERRORS_TOLERANCE)
-                        .toLowerCase(Locale.ROOT)
-                        .equals("all"),
-                config.getBoolean(ConnectorConfig.ERRORS_LOG_ENABLE),
-                config.getBoolean(ConnectorConfig.ERRORS_LOG_INCLUDE_MESSAGES),
-                config.getString(ConnectorConfig.DLQ_TOPIC),
-                config.getShort(ConnectorConfig.DLQ_REPLICATION_FACTOR),
-                config.getBoolean(ConnectorConfig.DLQ_CONTEXT_HEADERS));
-    }
 
     /** @return whether failed records go to a dead letter queue topic */
     public boolean hasDeadLetterQueue() {

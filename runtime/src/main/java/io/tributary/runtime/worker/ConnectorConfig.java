@@ -1,11 +1,14 @@
 package io.tributary.runtime.worker;
 
+import io.tributary.runtime.errors.ErrorPolicy;
 import io.tributary.sdk.config.ConfigDef;
 import io.tributary.sdk.config.ConfigDef.Importance;
 import io.tributary.sdk.config.ConfigDef.Type;
 import io.tributary.sdk.config.ConfigKey;
 import io.tributary.sdk.config.ParsedConfig;
 import io.tributary.sdk.config.Validator;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -139,5 +142,22 @@ public final class ConnectorConfig {
      */
     public static ParsedConfig parse(Map<String, String> config) {
         return DEFINITION.parse(config);
+    }
+
+    /**
+     * @param config a parsed connector configuration (see {@link #parse(Map)})
+     * @return its error settings
+     */
+    public static ErrorPolicy errorPolicy(ParsedConfig config) {
+        long retryMs = config.getLong(ERRORS_RETRY_TIMEOUT);
+        return new ErrorPolicy(
+                retryMs < 0 ? null : Duration.ofMillis(retryMs),
+                Duration.ofMillis(config.getLong(ERRORS_RETRY_DELAY_MAX)),
+                config.getString(ERRORS_TOLERANCE).toLowerCase(Locale.ROOT).equals("all"),
+                config.getBoolean(ERRORS_LOG_ENABLE),
+                config.getBoolean(ERRORS_LOG_INCLUDE_MESSAGES),
+                config.getString(DLQ_TOPIC),
+                config.getShort(DLQ_REPLICATION_FACTOR),
+                config.getBoolean(DLQ_CONTEXT_HEADERS));
     }
 }

@@ -259,7 +259,7 @@ public final class Worker implements AutoCloseable {
     private TaskRunner createTask(Deployment deployment, TaskId id, Map<String, String> taskConfig) {
         Connector connector = deployment.runner.connector();
         Map<String, String> connectorConfig = deployment.config;
-        ErrorPolicy policy = ErrorPolicy.from(ConnectorConfig.parse(connectorConfig));
+        ErrorPolicy policy = ConnectorConfig.errorPolicy(ConnectorConfig.parse(connectorConfig));
         // One control per task: stopping the task also ends a retry back-off it is waiting in.
         TaskControl control = new TaskControl();
         List<ErrorReporter> reporters = new ArrayList<>();

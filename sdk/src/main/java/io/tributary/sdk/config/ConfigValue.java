@@ -1,5 +1,6 @@
 package io.tributary.sdk.config;
 
+import io.tributary.sdk.annotation.Experimental;
 import io.tributary.sdk.annotation.Stable;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,10 @@ import java.util.Objects;
 /**
  * The outcome of validating one setting: its value and any problems, as the REST API's validate
  * endpoint reports them. Immutable.
+ *
+ * <p><b>Recommended values and visibility not honoured yet:</b> the SDK has no recommenders ({@link
+ * ConfigDef} always reports no recommended values and every setting visible), and the runtime has no
+ * REST API or user interface that would show them.
  *
  * @param name the setting's name; never null
  * @param value the parsed value, or the raw value when it did not parse; may be null. A password's
@@ -18,7 +23,11 @@ import java.util.Objects;
  */
 @Stable
 public record ConfigValue(
-        String name, Object value, List<Object> recommendedValues, List<String> errorMessages, boolean visible) {
+        String name,
+        Object value,
+        @Experimental List<Object> recommendedValues,
+        List<String> errorMessages,
+        @Experimental boolean visible) {
 
     /** Copies the lists and checks that the name is given. */
     public ConfigValue {

@@ -25,8 +25,7 @@ public interface Connector extends Versioned {
 
     /**
      * Describes the connector's settings: their types, defaults, validators and documentation. The
-     * runtime validates a configuration against it before {@code start}, documents the connector
-     * from it and returns it from the REST API.
+     * runtime validates a configuration against it before {@code start}.
      *
      * @return the definition; never null
      */

@@ -1,5 +1,6 @@
 package io.tributary.sdk.connector;
 
+import io.tributary.sdk.annotation.Experimental;
 import io.tributary.sdk.annotation.Stable;
 import io.tributary.sdk.config.ParsedConfig;
 import io.tributary.sdk.metrics.PluginMetrics;
@@ -39,10 +40,14 @@ public interface ConnectorContext {
 
     /**
      * Returns where the plugin can publish its own metrics, tagged with this connector or task. The
-     * default publishes nowhere; the runtime supplies a real one.
+     * default publishes nowhere.
+     *
+     * <p><b>Not honoured yet:</b> the runtime has no metrics system and does not override the default,
+     * so what is registered here is published nowhere.
      *
      * @return the plugin's metrics; never null
      */
+    @Experimental
     default PluginMetrics metrics() {
         return PluginMetrics.NONE;
     }

@@ -1,9 +1,13 @@
 package io.tributary.sdk.metrics;
 
-import io.tributary.sdk.annotation.Evolving;
+import io.tributary.sdk.annotation.Experimental;
 
-/** A total that only grows, registered through {@link PluginMetrics}. Thread-safe. */
-@Evolving
+/**
+ * A total that only grows, registered through {@link PluginMetrics}. Thread-safe.
+ *
+ * <p><b>Not honoured yet:</b> the runtime has no metrics system; see {@link PluginMetrics}.
+ */
+@Experimental
 @FunctionalInterface
 public interface Counter {
 

@@ -1,13 +1,16 @@
 package io.tributary.sdk.metrics;
 
-import io.tributary.sdk.annotation.Evolving;
+import io.tributary.sdk.annotation.Experimental;
 
 /**
  * Implemented by a converter, header converter, transformation, predicate or config provider that
  * publishes metrics. The runtime calls {@link #withPluginMetrics} once, right after {@code
  * configure}. Connectors and tasks do not need this: their contexts offer {@code metrics()}.
+ *
+ * <p><b>Not honoured yet:</b> the runtime has no metrics system and never calls {@link
+ * #withPluginMetrics}.
  */
-@Evolving
+@Experimental
 public interface Monitorable {
 
     /**

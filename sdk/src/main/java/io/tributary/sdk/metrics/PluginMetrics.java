@@ -1,6 +1,6 @@
 package io.tributary.sdk.metrics;
 
-import io.tributary.sdk.annotation.Evolving;
+import io.tributary.sdk.annotation.Experimental;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -15,8 +15,12 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Thread-safe. Registering a name twice with the same tags replaces the earlier metric.
+ *
+ * <p><b>Not honoured yet:</b> the runtime has no metrics system: contexts return {@link
+ * PluginMetrics#NONE}, so what a plugin registers is published nowhere, and {@link
+ * Monitorable#withPluginMetrics} is never called.
  */
-@Evolving
+@Experimental
 public interface PluginMetrics {
 
     /** Metrics that go nowhere, for contexts without a metrics system (for example in unit tests). */

@@ -5,8 +5,8 @@ import io.tributary.sdk.annotation.Stable;
 /**
  * A plugin that reports its version. Connectors and tasks must; converters, transformations,
  * predicates and config providers may, and the runtime shows {@value #UNKNOWN_VERSION} for those that
- * do not. The runtime lists versions in {@code tributary plugins}, in the REST API and in status, so
- * an operator can tell which build is deployed.
+ * do not. The runtime lists versions in {@code tributary plugins}, so an operator can tell which build
+ * is deployed.
  */
 @Stable
 public interface Versioned {

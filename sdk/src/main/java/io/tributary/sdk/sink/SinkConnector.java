@@ -1,5 +1,6 @@
 package io.tributary.sdk.sink;
 
+import io.tributary.sdk.annotation.Experimental;
 import io.tributary.sdk.annotation.Stable;
 import io.tributary.sdk.connector.Connector;
 import io.tributary.sdk.connector.TopicPartition;
@@ -38,6 +39,9 @@ public interface SinkConnector extends Connector {
      * the connector is stopped, so it can check them or update offsets it keeps in the external
      * system. May be called on an instance that was never started.
      *
+     * <p><b>Not honoured yet:</b> the runtime has no REST API and no other way to alter or reset a
+     * connector's offsets, so it never calls this.
+     *
      * @param connectorConfig the connector's configuration; never null
      * @param offsets the next offset to consume for each partition; a null offset resets it;
      *     unmodifiable, never null
@@ -45,6 +49,7 @@ public interface SinkConnector extends Connector {
      *     handle offset changes, in which case the runtime applies them without the connector's check
      * @throws io.tributary.sdk.errors.TributaryException to refuse the change, with a message saying why
      */
+    @Experimental
     default boolean alterOffsets(Map<String, String> connectorConfig, Map<TopicPartition, Long> offsets) {
         return false;
     }

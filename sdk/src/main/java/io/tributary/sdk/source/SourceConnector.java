@@ -1,5 +1,6 @@
 package io.tributary.sdk.source;
 
+import io.tributary.sdk.annotation.Experimental;
 import io.tributary.sdk.annotation.Stable;
 import io.tributary.sdk.connector.Connector;
 import java.util.Map;
@@ -34,9 +35,12 @@ public interface SourceConnector extends Connector {
      * <p>May be called on an instance that was never started. The default answers {@code
      * UNSUPPORTED}.
      *
+     * <p><b>Not honoured yet:</b> the runtime has no exactly-once source support and never calls this.
+     *
      * @param connectorConfig the configuration as the user gave it; never null
      * @return the answer; never null
      */
+    @Experimental
     default ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
         return ExactlyOnceSupport.UNSUPPORTED;
     }
@@ -47,9 +51,12 @@ public interface SourceConnector extends Connector {
      * transaction.boundary=connector}. May be called on an instance that was never started. The
      * default answers {@code UNSUPPORTED}.
      *
+     * <p><b>Not honoured yet:</b> the runtime has no exactly-once source support and never calls this.
+     *
      * @param connectorConfig the configuration as the user gave it; never null
      * @return the answer; never null
      */
+    @Experimental
     default ConnectorTransactionBoundaries canDefineTransactionBoundaries(Map<String, String> connectorConfig) {
         return ConnectorTransactionBoundaries.UNSUPPORTED;
     }
@@ -59,6 +66,9 @@ public interface SourceConnector extends Connector {
      * connector is stopped, so it can check the new offsets or update state it keeps outside Kafka.
      * May be called on an instance that was never started.
      *
+     * <p><b>Not honoured yet:</b> the runtime has no REST API and no other way to alter or reset a
+     * connector's offsets, so it never calls this.
+     *
      * @param connectorConfig the connector's configuration; never null
      * @param offsets the new offset for each source partition; a null offset resets that partition;
      *     unmodifiable, never null
@@ -66,6 +76,7 @@ public interface SourceConnector extends Connector {
      *     handle offset changes, in which case the runtime applies them without the connector's check
      * @throws io.tributary.sdk.errors.TributaryException to refuse the change, with a message saying why
      */
+    @Experimental
     default boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         return false;
     }

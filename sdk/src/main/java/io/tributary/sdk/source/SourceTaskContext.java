@@ -1,5 +1,6 @@
 package io.tributary.sdk.source;
 
+import io.tributary.sdk.annotation.Experimental;
 import io.tributary.sdk.annotation.Stable;
 import io.tributary.sdk.connector.TaskContext;
 import java.util.Optional;
@@ -20,7 +21,11 @@ public interface SourceTaskContext extends TaskContext {
      * Returns the transaction context when the connector defines its own transaction boundaries
      * ({@code transaction.boundary=connector} on a worker with exactly-once source support).
      *
+     * <p><b>Not honoured yet:</b> the runtime has no exactly-once source support; it always returns
+     * empty.
+     *
      * @return the transaction context, or empty when the runtime decides transaction boundaries
      */
+    @Experimental
     Optional<TransactionContext> transactionContext();
 }

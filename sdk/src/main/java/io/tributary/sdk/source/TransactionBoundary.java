@@ -1,14 +1,17 @@
 package io.tributary.sdk.source;
 
-import io.tributary.sdk.annotation.Stable;
+import io.tributary.sdk.annotation.Experimental;
 import java.util.Locale;
 
 /**
  * Where the runtime ends Kafka transactions for a source task when the worker runs source tasks
  * exactly once. Chosen by the connector setting {@value #CONFIG}, whose values are the lower-case
  * names of these constants.
+ *
+ * <p><b>Not honoured yet:</b> the runtime has no exactly-once source support and does not read
+ * {@value #CONFIG}; source records are produced without transactions whatever it says.
  */
-@Stable
+@Experimental
 public enum TransactionBoundary {
     /** After the records of each {@code poll} (the default). */
     POLL,

@@ -1,13 +1,17 @@
 package io.tributary.sdk.source;
 
-import io.tributary.sdk.annotation.Stable;
+import io.tributary.sdk.annotation.Experimental;
 
 /**
  * Lets a source task decide where Kafka transactions end, when its connector defines transaction
  * boundaries. Calls only mark a boundary; the runtime commits or aborts after the current batch is
  * sent. Safe to call from the task thread.
+ *
+ * <p><b>Not honoured yet:</b> the runtime has no exactly-once source support and does not produce in
+ * transactions, so {@link SourceTaskContext#transactionContext()} is always empty and no task receives
+ * one.
  */
-@Stable
+@Experimental
 public interface TransactionContext {
 
     /** Commits the current transaction once every record polled so far is sent. */

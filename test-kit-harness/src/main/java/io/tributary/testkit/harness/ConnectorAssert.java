@@ -1,7 +1,7 @@
 package io.tributary.testkit.harness;
 
-import io.tributary.runtime.worker.State;
-import io.tributary.runtime.worker.Status;
+import io.tributary.runtime.embed.ConnectorStatus.State;
+import io.tributary.runtime.embed.ConnectorStatus.TaskStatus;
 import io.tributary.testkit.Waits;
 import java.time.Duration;
 import java.util.Objects;
@@ -137,7 +137,7 @@ public final class ConnectorAssert extends AbstractAssert<ConnectorAssert, Deplo
                 "have FAILED with a trace containing \"" + text + "\"",
                 seen -> seen.task(task)
                         .filter(s -> s.state() == State.FAILED)
-                        .map(Status::trace)
+                        .map(TaskStatus::trace)
                         .filter(trace -> trace != null && trace.contains(text))
                         .isPresent(),
                 seen -> !seen.deployed());

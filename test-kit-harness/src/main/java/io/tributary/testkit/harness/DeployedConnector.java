@@ -1,16 +1,12 @@
 package io.tributary.testkit.harness;
 
+import io.tributary.runtime.embed.ConnectorStatus;
+import io.tributary.runtime.embed.ConnectorStatus.State;
 import io.tributary.runtime.embed.EmbeddedWorker;
-import io.tributary.runtime.worker.ConnectorStateInfo;
-import io.tributary.runtime.worker.State;
-import io.tributary.runtime.worker.Status;
 import io.tributary.testkit.Waits;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,14 +38,6 @@ public final class DeployedConnector {
     private final Map<String, String> config;
     private volatile boolean stopped;
 
-    /**
-     * The status objects the worker held when {@link #restart()} was last called. The worker reports each
-     * change of state as a new object, so whichever of these it still holds are reports the restart has
-     * not replaced yet: a failed task's FAILED, say, stays until the connector's thread starts the task
-     * again. Compared by identity, as the same state reported anew is a different object.
-     */
-    private volatile Set<Status> reportedBeforeRestart = Set.of();
-
     DeployedConnector(EmbeddedWorker worker, String name, Map<String, String> config) {
         this.worker = worker;
         this.name = name;
@@ -78,7 +66,7 @@ public final class DeployedConnector {
      * @return its status and its tasks'
      * @throws IllegalStateException if it is not deployed any more
      */
-    public ConnectorStateInfo status() {
+    public ConnectorStatus status() {
         StatusSnapshot snapshot = observe();
         if (!snapshot.deployed()) {
             throw notDeployed("read the status of");
@@ -200,12 +188,6 @@ public final class DeployedConnector {
     public DeployedConnector restart() {
         requireDeployed("restart");
         awaitTasksStarted();
-        Set<Status> before = Collections.newSetFromMap(new IdentityHashMap<>());
-        worker.status(name).ifPresent(info -> {
-            before.add(info.connector());
-            info.tasks().forEach(task -> before.add(task.status()));
-        });
-        reportedBeforeRestart = before;
         worker.restart(name);
         return this;
     }
@@ -252,26 +234,7 @@ public final class DeployedConnector {
         if (stopped) {
             return new StatusSnapshot(name, null);
         }
-        return new StatusSnapshot(
-                name, worker.status(name).map(this::withoutStaleReports).orElse(null));
-    }
-
-    private ConnectorStateInfo withoutStaleReports(ConnectorStateInfo info) {
-        Set<Status> stale = reportedBeforeRestart;
-        if (stale.isEmpty()) {
-            return info;
-        }
-        return new ConnectorStateInfo(
-                info.name(),
-                info.type(),
-                current(info.connector(), stale),
-                info.tasks().stream()
-                        .map(task -> new ConnectorStateInfo.TaskState(task.id(), current(task.status(), stale)))
-                        .toList());
-    }
-
-    private static Status current(Status status, Set<Status> stale) {
-        return stale.contains(status) ? new Status(State.RESTARTING, null, status.workerId()) : status;
+        return new StatusSnapshot(name, worker.status(name).orElse(null));
     }
 
     String subject() {

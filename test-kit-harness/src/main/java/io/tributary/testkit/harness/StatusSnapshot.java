@@ -1,8 +1,8 @@
 package io.tributary.testkit.harness;
 
-import io.tributary.runtime.worker.ConnectorStateInfo;
-import io.tributary.runtime.worker.State;
-import io.tributary.runtime.worker.Status;
+import io.tributary.runtime.embed.ConnectorStatus;
+import io.tributary.runtime.embed.ConnectorStatus.State;
+import io.tributary.runtime.embed.ConnectorStatus.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * @param connector the connector's name
  * @param info its status and its tasks'; null when it is not deployed
  */
-record StatusSnapshot(String connector, ConnectorStateInfo info) {
+record StatusSnapshot(String connector, ConnectorStatus info) {
     /** How much of a trace a message shows; "Caused by" lines further down are shown too. */
     private static final int TRACE_LINES = 6;
 
@@ -28,9 +28,9 @@ record StatusSnapshot(String connector, ConnectorStateInfo info) {
 
     boolean paused() {
         return info != null
-                && info.connector().state() == State.PAUSED
+                && info.state() == State.PAUSED
                 && !info.tasks().isEmpty()
-                && info.tasks().stream().allMatch(t -> t.status().state() == State.PAUSED);
+                && info.tasks().stream().allMatch(t -> t.state() == State.PAUSED);
     }
 
     /** @return whether the connector or any task failed: final until the connector is restarted */
@@ -46,11 +46,11 @@ record StatusSnapshot(String connector, ConnectorStateInfo info) {
         if (info == null || connectorFailed()) {
             return true;
         }
-        State connectorState = info.connector().state();
+        State connectorState = info.state();
         return connectorState != State.UNASSIGNED
                 && connectorState != State.RESTARTING
                 && info.tasks().stream()
-                        .map(t -> t.status().state())
+                        .map(TaskStatus::state)
                         .noneMatch(s -> s == State.UNASSIGNED || s == State.RESTARTING);
     }
 
@@ -58,14 +58,8 @@ record StatusSnapshot(String connector, ConnectorStateInfo info) {
         return info == null ? 0 : info.tasks().size();
     }
 
-    Optional<Status> task(int task) {
-        if (info == null) {
-            return Optional.empty();
-        }
-        return info.tasks().stream()
-                .filter(t -> t.id() == task)
-                .map(ConnectorStateInfo.TaskState::status)
-                .findFirst();
+    Optional<TaskStatus> task(int task) {
+        return info == null ? Optional.empty() : info.task(task);
     }
 
     boolean taskIn(int task, State state) {
@@ -73,7 +67,7 @@ record StatusSnapshot(String connector, ConnectorStateInfo info) {
     }
 
     boolean connectorFailed() {
-        return info != null && info.connector().state() == State.FAILED;
+        return info != null && info.state() == State.FAILED;
     }
 
     /** @return the connector's state as one word, FAILED if any part of it failed, for "but was ..." */
@@ -84,11 +78,11 @@ record StatusSnapshot(String connector, ConnectorStateInfo info) {
         if (failed()) {
             return State.FAILED.name();
         }
-        if (info.connector().state() != State.RUNNING) {
-            return info.connector().state().name();
+        if (info.state() != State.RUNNING) {
+            return info.state().name();
         }
         return info.tasks().stream()
-                .map(t -> t.status().state())
+                .map(TaskStatus::state)
                 .filter(s -> s != State.RUNNING)
                 .findFirst()
                 .map(State::name)
@@ -110,12 +104,10 @@ record StatusSnapshot(String connector, ConnectorStateInfo info) {
         if (info == null) {
             return notDeployed();
         }
-        Optional<Status> status = task(task);
+        Optional<TaskStatus> status = task(task);
         if (status.isEmpty()) {
-            String why = connectorFailed()
-                    ? "absent: the connector FAILED: "
-                            + excerpt(info.connector().trace()) + "\n"
-                    : "absent ";
+            String why =
+                    connectorFailed() ? "absent: the connector FAILED: " + excerpt(info.trace()) + "\n" : "absent ";
             return why + "[" + summary() + "]";
         }
         if (status.get().state() == State.FAILED) {
@@ -132,22 +124,22 @@ record StatusSnapshot(String connector, ConnectorStateInfo info) {
         String tasks = info.tasks().isEmpty()
                 ? "no tasks"
                 : info.tasks().stream()
-                        .map(t -> "task " + t.id() + " " + t.status().state())
+                        .map(t -> "task " + t.id() + " " + t.state())
                         .collect(Collectors.joining(", "));
-        return "connector " + info.connector().state() + ", " + tasks;
+        return "connector " + info.state() + ", " + tasks;
     }
 
     private Optional<String> failure() {
         if (info == null) {
             return Optional.empty();
         }
-        if (info.connector().state() == State.FAILED) {
-            return Optional.of("connector: " + excerpt(info.connector().trace()));
+        if (info.state() == State.FAILED) {
+            return Optional.of("connector: " + excerpt(info.trace()));
         }
         return info.tasks().stream()
-                .filter(t -> t.status().state() == State.FAILED)
+                .filter(t -> t.state() == State.FAILED)
                 .findFirst()
-                .map(t -> "task " + t.id() + ": " + excerpt(t.status().trace()));
+                .map(t -> "task " + t.id() + ": " + excerpt(t.trace()));
     }
 
     private static String notDeployed() {

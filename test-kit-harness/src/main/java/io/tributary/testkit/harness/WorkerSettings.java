@@ -1,6 +1,6 @@
 package io.tributary.testkit.harness;
 
-import io.tributary.runtime.worker.WorkerConfig;
+import io.tributary.runtime.embed.EmbeddedWorker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 /** The settings of a harness's worker: defaults for tests, the cluster's client settings, then the test's own. */
 final class WorkerSettings {
     /** Offsets committed every half second, so a test sees them soon; the runtime commits every minute. */
-    static final Map<String, String> DEFAULTS = Map.of(WorkerConfig.OFFSET_FLUSH_INTERVAL_MS, "500");
+    static final Map<String, String> DEFAULTS = Map.of(EmbeddedWorker.OFFSET_FLUSH_INTERVAL_MS, "500");
 
     private static final List<String> CLIENT_PREFIXES = List.of("producer.", "consumer.", "admin.");
 
@@ -30,7 +30,7 @@ final class WorkerSettings {
                         + owner + " must look like key=value, such as \"offset.flush.interval.ms=500\"");
             }
             String key = entry.substring(0, equals).trim();
-            if (key.equals(WorkerConfig.BOOTSTRAP_SERVERS)) {
+            if (key.equals(EmbeddedWorker.BOOTSTRAP_SERVERS)) {
                 throw new ParameterResolutionException("Worker setting \"" + entry + "\" in @WithConnectorHarness on "
                         + owner + " cannot be set: the worker runs against the cluster of @WithKafka; remove it, and"
                         + " choose the cluster with @WithKafka's provider or the kafka.* test kit settings");
@@ -50,7 +50,7 @@ final class WorkerSettings {
     static Map<String, String> forClients(Map<String, Object> clientConfig) {
         Map<String, String> settings = new LinkedHashMap<>();
         clientConfig.forEach((key, value) -> {
-            if (!key.equals(WorkerConfig.BOOTSTRAP_SERVERS) && value != null) {
+            if (!key.equals(EmbeddedWorker.BOOTSTRAP_SERVERS) && value != null) {
                 CLIENT_PREFIXES.forEach(prefix -> settings.put(prefix + key, String.valueOf(value)));
             }
         });

@@ -4,9 +4,9 @@ import static io.tributary.testkit.harness.HarnessAssertions.assertThat;
 import static io.tributary.testkit.harness.HarnessAssertions.assertThatThrownBy;
 import static io.tributary.testkit.harness.HarnessAssertions.assertThatTopic;
 
+import io.tributary.runtime.embed.ConnectorStatus.State;
 import io.tributary.runtime.examples.DemoFileSinkConnector;
 import io.tributary.runtime.examples.DemoSourceConnector;
-import io.tributary.runtime.worker.State;
 import io.tributary.sdk.errors.ConfigException;
 import io.tributary.testkit.KafkaCluster;
 import io.tributary.testkit.Waits;

@@ -2,27 +2,39 @@ package io.tributary.testkit.harness;
 
 import static io.tributary.testkit.harness.HarnessAssertions.assertThat;
 
-import io.tributary.runtime.worker.ConnectorStateInfo;
-import io.tributary.runtime.worker.ConnectorStateInfo.TaskState;
-import io.tributary.runtime.worker.State;
-import io.tributary.runtime.worker.Status;
+import io.tributary.runtime.embed.ConnectorStatus;
+import io.tributary.runtime.embed.ConnectorStatus.State;
+import io.tributary.runtime.embed.ConnectorStatus.TaskStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StatusSnapshotTest {
-    private static final Status RUNNING = new Status(State.RUNNING, null, "w1");
+    private static final Part RUNNING = new Part(State.RUNNING, null);
 
-    private static StatusSnapshot snapshot(Status connector, Status... tasks) {
-        List<TaskState> taskStates = new ArrayList<>();
+    /** The state and trace of a connector or a task. */
+    private record Part(State state, String trace) {}
+
+    private static StatusSnapshot snapshot(Part connector, Part... tasks) {
+        List<TaskStatus> taskStatuses = new ArrayList<>();
         for (int i = 0; i < tasks.length; i++) {
-            taskStates.add(new TaskState(i, tasks[i]));
+            taskStatuses.add(new TaskStatus(i, tasks[i].state(), "w1", tasks[i].trace()));
         }
-        return new StatusSnapshot("orders", new ConnectorStateInfo("orders", "sink", connector, taskStates));
+        return new StatusSnapshot(
+                "orders",
+                new ConnectorStatus("orders", "sink", connector.state(), "w1", connector.trace(), taskStatuses));
     }
 
-    private static Status failedWith(Throwable error) {
-        return Status.failed("w1", error);
+    private static Part in(State state) {
+        return new Part(state, null);
+    }
+
+    private static Part failedWith(Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        return new Part(State.FAILED, trace.toString());
     }
 
     @Test
@@ -54,10 +66,8 @@ class StatusSnapshotTest {
     void stateNamesWhatKeepsTheConnectorFromRunning() {
         assertThat(snapshot(RUNNING, RUNNING).state()).isEqualTo("RUNNING");
         assertThat(snapshot(RUNNING).state()).isEqualTo("RUNNING with no tasks");
-        assertThat(snapshot(RUNNING, new Status(State.UNASSIGNED, null, "w1")).state())
-                .isEqualTo("UNASSIGNED");
-        assertThat(snapshot(new Status(State.PAUSED, null, "w1"), RUNNING).state())
-                .isEqualTo("PAUSED");
+        assertThat(snapshot(RUNNING, in(State.UNASSIGNED)).state()).isEqualTo("UNASSIGNED");
+        assertThat(snapshot(in(State.PAUSED), RUNNING).state()).isEqualTo("PAUSED");
         assertThat(new StatusSnapshot("orders", null).describe()).startsWith("not deployed");
     }
 
@@ -71,7 +81,7 @@ class StatusSnapshotTest {
 
     @Test
     void tasksCountAsStartedOnceEachReportedAStateOfItsOwn() {
-        Status unassigned = new Status(State.UNASSIGNED, null, "w1");
+        Part unassigned = in(State.UNASSIGNED);
 
         assertThat(snapshot(unassigned).tasksStarted()).isFalse();
         assertThat(snapshot(RUNNING, RUNNING, unassigned).tasksStarted()).isFalse();
