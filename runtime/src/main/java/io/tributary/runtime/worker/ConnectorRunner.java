@@ -95,8 +95,11 @@ final class ConnectorRunner {
         onTaskConfigs.accept(taskConfigs.stream().map(Map::copyOf).toList());
     }
 
-    /** Stops the connector; waits a little for it to finish. */
-    void stop() {
+    /** Stops the connector, once; waits a little for it to finish. Later calls do nothing. */
+    synchronized void stop() {
+        if (thread.isShutdown()) {
+            return;
+        }
         stopped = true;
         Future<?> stopping = thread.submit(() -> {
             MDC.put("connector", name);

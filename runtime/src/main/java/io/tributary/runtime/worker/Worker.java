@@ -31,8 +31,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +71,27 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** Makes the Kafka clients of tasks: the real ones, or in-memory ones in tests of the engine. */
+    interface KafkaClientFactory {
+        KafkaClientFactory REAL = new KafkaClientFactory() {
+            @Override
+            public Producer<byte[], byte[]> producer(Map<String, Object> settings) {
+                return new KafkaProducer<>(settings);
+            }
+
+            @Override
+            public Consumer<byte[], byte[]> consumer(Map<String, Object> settings) {
+                return new KafkaConsumer<>(settings);
+            }
+        };
+
+        Producer<byte[], byte[]> producer(Map<String, Object> settings);
+
+        Consumer<byte[], byte[]> consumer(Map<String, Object> settings);
+    }
+
     private final String workerId;
+    private final KafkaClientFactory kafka;
     private final WorkerConfig config;
     private final PluginFactory plugins;
     private final OffsetStore offsets;
@@ -100,6 +122,18 @@ public final class Worker implements AutoCloseable {
             OffsetStore offsets,
             StatusStore statuses,
             Clock clock) {
+        this(workerId, config, plugins, offsets, statuses, clock, KafkaClientFactory.REAL);
+    }
+
+    Worker(
+            String workerId,
+            WorkerConfig config,
+            PluginFactory plugins,
+            OffsetStore offsets,
+            StatusStore statuses,
+            Clock clock,
+            KafkaClientFactory kafka) {
+        this.kafka = kafka;
         this.workerId = workerId;
         this.config = config;
         this.plugins = plugins;
@@ -275,7 +309,7 @@ public final class Worker implements AutoCloseable {
                     taskConfig,
                     taskFactory.converters(connectorConfig),
                     taskFactory.transforms(connectorConfig),
-                    new KafkaProducer<>(clients.producer(id.connector(), connectorConfig, id.toString())),
+                    kafka.producer(clients.producer(id.connector(), connectorConfig, id.toString())),
                     offsets,
                     errors,
                     topicCreator(connectorConfig));
@@ -290,7 +324,7 @@ public final class Worker implements AutoCloseable {
                     policy.deadLetterQueueReplicationFactor());
             reporters.add(new DeadLetterQueueReporter(
                     policy.deadLetterQueueTopic(),
-                    new KafkaProducer<>(clients.producer(id.connector(), connectorConfig, id + "-dlq")),
+                    kafka.producer(clients.producer(id.connector(), connectorConfig, id + "-dlq")),
                     policy.contextHeaders()));
         }
         RetryWithTolerance errors = new RetryWithTolerance(id, policy, reporters, clock, control::await);
@@ -307,7 +341,7 @@ public final class Worker implements AutoCloseable {
                 taskConfig,
                 taskFactory.converters(connectorConfig),
                 taskFactory.transforms(connectorConfig),
-                new KafkaConsumer<>(clients.consumer(id.connector(), connectorConfig, id.toString())),
+                kafka.consumer(clients.consumer(id.connector(), connectorConfig, id.toString())),
                 topics,
                 regex.isBlank() ? null : Pattern.compile(regex),
                 errors);

@@ -1,0 +1,259 @@
+package io.tributary.runtime.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tributary.runtime.plugins.Plugins;
+import io.tributary.runtime.standalone.StandaloneRuntime;
+import io.tributary.runtime.storage.MemoryOffsetStore;
+import io.tributary.sdk.config.ConfigDef;
+import io.tributary.sdk.connector.TaskId;
+import io.tributary.sdk.source.SourceConnector;
+import io.tributary.sdk.source.SourceConnectorContext;
+import io.tributary.sdk.source.SourceRecord;
+import io.tributary.sdk.source.SourceTask;
+import io.tributary.sdk.source.SourceTaskContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker's control of connectors and tasks: restarts, stops, pauses and connector failures, with
+ * in-memory Kafka clients, so that what is checked is the worker's bookkeeping, not a broker.
+ */
+class WorkerLifecycleTest {
+
+    /** What the instances of one test's tasks did, by the test's key. */
+    static final Map<String, Journal> JOURNALS = new ConcurrentHashMap<>();
+
+    static final class Journal {
+        final List<BlockingTask> instances = new CopyOnWriteArrayList<>();
+        volatile CountDownLatch firstPollBlocks = new CountDownLatch(0);
+        volatile SourceConnectorContext connectorContext;
+        final AtomicInteger connectorStops = new AtomicInteger();
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostRunningAtOnce = new AtomicInteger();
+    }
+
+    /** A connector of one task whose first instance can be made to ignore its stop. */
+    public static final class JournalConnector implements SourceConnector {
+        private Map<String, String> config;
+
+        @Override
+        public String version() {
+            return "1.0";
+        }
+
+        @Override
+        public void start(SourceConnectorContext context) {
+            this.config = new java.util.HashMap<>();
+            context.config().originals().forEach((name, value) -> config.put(name, String.valueOf(value)));
+            JOURNALS.get(config.get("journal")).connectorContext = context;
+        }
+
+        @Override
+        public Class<? extends SourceTask> taskClass() {
+            return BlockingTask.class;
+        }
+
+        @Override
+        public List<Map<String, String>> taskConfigs(int maxTasks) {
+            return List.of(config);
+        }
+
+        @Override
+        public void stop() {
+            JOURNALS.get(config.get("journal")).connectorStops.incrementAndGet();
+        }
+
+        @Override
+        public ConfigDef config() {
+            return ConfigDef.builder().build();
+        }
+    }
+
+    /** Records its lifecycle; the first instance's first poll blocks until the test releases it. */
+    public static final class BlockingTask implements SourceTask {
+        final AtomicInteger stops = new AtomicInteger();
+        volatile boolean started;
+        private Journal journal;
+        private boolean first;
+
+        @Override
+        public String version() {
+            return "1.0";
+        }
+
+        @Override
+        public void start(SourceTaskContext context) {
+            journal = JOURNALS.get(context.config().get("journal"));
+            first = journal.instances.isEmpty();
+            journal.instances.add(this);
+            journal.mostRunningAtOnce.accumulateAndGet(journal.running.incrementAndGet(), Math::max);
+            started = true;
+        }
+
+        @Override
+        public List<SourceRecord> poll() throws InterruptedException {
+            if (first) {
+                first = false;
+                // Ignores interrupts and stop: a task stuck in a call that nothing can break.
+                while (true) {
+                    try {
+                        if (journal.firstPollBlocks.await(10, TimeUnit.SECONDS)) {
+                            break;
+                        }
+                    } catch (InterruptedException e) {
+                        // keeps waiting, as a badly written task would
+                    }
+                }
+            }
+            Thread.sleep(5);
+            return List.of();
+        }
+
+        @Override
+        public void stop() {
+            if (stops.incrementAndGet() == 1) {
+                journal.running.decrementAndGet();
+            }
+        }
+    }
+
+    private final String key = UUID.randomUUID().toString();
+    private final Journal journal = new Journal();
+    private final StatusStore statuses = new StatusStore();
+    private Worker worker;
+    private Plugins plugins;
+
+    private Worker worker() {
+        JOURNALS.put(key, journal);
+        WorkerConfig config = new WorkerConfig(Map.of(
+                "bootstrap.servers", "localhost:1",
+                "key.converter", "org.apache.kafka.connect.storage.StringConverter",
+                "value.converter", "org.apache.kafka.connect.storage.StringConverter",
+                "task.shutdown.graceful.timeout.ms", "200"));
+        plugins = StandaloneRuntime.plugins(config);
+        Worker.KafkaClientFactory inMemory = new Worker.KafkaClientFactory() {
+            @Override
+            public Producer<byte[], byte[]> producer(Map<String, Object> settings) {
+                return new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            }
+
+            @Override
+            public Consumer<byte[], byte[]> consumer(Map<String, Object> settings) {
+                return new MockConsumer<>("earliest");
+            }
+        };
+        worker =
+                new Worker("worker-1", config, plugins, new MemoryOffsetStore(), statuses, Clock.systemUTC(), inMemory);
+        return worker;
+    }
+
+    private Map<String, String> connector() {
+        return Map.of("name", "journal", "connector.class", JournalConnector.class.getName(), "journal", key);
+    }
+
+    @AfterEach
+    void close() {
+        journal.firstPollBlocks.countDown();
+        if (worker != null) {
+            worker.close();
+        }
+        if (plugins != null) {
+            plugins.close();
+        }
+        JOURNALS.remove(key);
+    }
+
+    private State taskState() {
+        return statuses.task(new TaskId("journal", 0)).map(Status::state).orElse(null);
+    }
+
+    @Test
+    void aReplacementStaysUnderControlWhenTheTaskItReplacedEndsLate() {
+        journal.firstPollBlocks = new CountDownLatch(1);
+        Worker worker = worker();
+        worker.startConnector(connector(), false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> journal.instances.size() == 1);
+
+        worker.restartTask(new TaskId("journal", 0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> journal.instances.size() == 2);
+        BlockingTask replacement = journal.instances.get(1);
+        journal.firstPollBlocks.countDown(); // the cancelled first instance now ends, late
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> journal.instances.get(0).stops.get() == 1);
+
+        worker.pauseConnector("journal");
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.PAUSED);
+        worker.stopConnector("journal");
+
+        assertThat(replacement.stops)
+                .as("the replacement was still the worker's to stop")
+                .hasValue(1);
+        assertThat(journal.instances).as("no third instance").hasSize(2);
+    }
+
+    @Test
+    void aRaisedErrorFailsAndStopsTheConnectorAndATaskConfigChangeDoesNotRevive() {
+        Worker worker = worker();
+        worker.startConnector(connector(), false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.RUNNING);
+
+        journal.connectorContext.raiseError(new IllegalStateException("lost the source for good"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> journal.connectorStops.get() == 1);
+        journal.connectorContext.requestTaskReconfiguration();
+
+        assertThat(statuses.connector("journal").orElseThrow().state()).isEqualTo(State.FAILED);
+        assertThat(statuses.connector("journal").orElseThrow().trace()).contains("lost the source for good");
+        assertThat(journal.instances)
+                .singleElement()
+                .satisfies(task -> assertThat(task.stops).hasValue(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.STOPPED);
+    }
+
+    @Test
+    void restartsRacingEachOtherNeverRunTwoInstancesOfATask() throws Exception {
+        Worker worker = worker();
+        worker.startConnector(connector(), false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.RUNNING);
+        TaskId id = new TaskId("journal", 0);
+
+        Thread other = new Thread(() -> {
+            for (int i = 0; i < 10; i++) {
+                worker.restartTask(id);
+            }
+        });
+        other.start();
+        for (int i = 0; i < 10; i++) {
+            worker.restartTask(id);
+        }
+        other.join(TimeUnit.SECONDS.toMillis(30));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> journal.instances.stream()
+                                .filter(task -> task.stops.get() == 0)
+                                .count()
+                        == 1);
+        assertThat(journal.mostRunningAtOnce)
+                .as("instances of task 0 running at once")
+                .hasValue(1);
+        assertThat(journal.instances.stream().filter(task -> task.stops.get() > 1))
+                .as("stop() runs once per instance")
+                .isEmpty();
+    }
+}
