@@ -2,11 +2,13 @@ package io.tributary.runtime.worker;
 
 import io.tributary.sdk.config.ConfigDef;
 import io.tributary.sdk.config.ConfigKey;
+import io.tributary.sdk.errors.DataException;
 import io.tributary.sdk.sink.SinkConnector;
 import io.tributary.sdk.sink.SinkConnectorContext;
 import io.tributary.sdk.sink.SinkRecord;
 import io.tributary.sdk.sink.SinkTask;
 import io.tributary.sdk.sink.SinkTaskContext;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -81,17 +83,20 @@ public class CapturingSinkConnector implements SinkConnector {
 
         @Override
         public void put(Collection<SinkRecord> records) {
+            // Like a database sink, a batch is written in one transaction: all of it, or none of it.
+            List<Object> batch = new ArrayList<>();
             for (SinkRecord record : records) {
                 if (String.valueOf(record.value()).startsWith("poison")) {
-                    IllegalArgumentException error = new IllegalArgumentException("cannot store " + record.value());
+                    DataException error = new DataException("cannot store " + record.value());
                     if (reportPoison) {
                         context.errantRecordReporter().report(record, error);
                         continue;
                     }
                     throw error;
                 }
-                captured.add(record.value());
+                batch.add(record.value());
             }
+            captured.addAll(batch);
         }
 
         @Override

@@ -12,7 +12,6 @@ import io.tributary.testkit.kafka.KafkaRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,8 +113,9 @@ class WorkerIT {
             assertThatTopic(kafka, dlq).hasRecordCount(10);
             Waits.until(
                     "90 good records in the sink",
-                    () -> new HashSet<>(CapturingSinkConnector.captured(capture)).size() == 90);
-            assertThat(new HashSet<>(CapturingSinkConnector.captured(capture)))
+                    () -> CapturingSinkConnector.captured(capture).size() >= 90);
+            // Counted, not collected into a set: a record written twice would show here.
+            assertThat(CapturingSinkConnector.captured(capture))
                     .containsExactlyInAnyOrderElementsOf(numbers(0, 100).stream()
                             .filter(n -> !n.endsWith("9"))
                             .toList());
