@@ -10,8 +10,17 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real KRaft cluster inside the test JVM, from Apache Kafka's own artifacts: one combined broker
  * and controller, or several brokers beside one controller. Listens on free localhost ports; its log
  * directories are deleted when it closes.
+ *
+ * <p>Tests get one through {@link io.tributary.testkit.WithKafka}, which shares and closes it. Programs
+ * outside JUnit, such as benchmarks, start their own with {@link #start(int, Map)} and close it:
+ *
+ * <pre>{@code
+ * try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start(1, Map.of())) {
+ *     kafka.createTopic(TopicSpec.named("orders").partitions(3));
+ * }
+ * }</pre>
  */
-final class EmbeddedKafkaCluster extends AbstractKafkaCluster {
+public final class EmbeddedKafkaCluster extends AbstractKafkaCluster {
     private final KafkaClusterTestKit cluster;
     private final int brokers;
     private final String bootstrapServers;
@@ -26,10 +35,11 @@ final class EmbeddedKafkaCluster extends AbstractKafkaCluster {
      * Formats and starts a cluster and waits until every broker is ready.
      *
      * @param brokers the number of brokers, at least 1
-     * @param brokerProperties extra broker settings
-     * @return the running cluster
+     * @param brokerProperties extra broker settings, which win over the test kit's
+     * @return the running cluster; close it when done
+     * @throws IllegalStateException if the cluster does not start
      */
-    static EmbeddedKafkaCluster start(int brokers, Map<String, String> brokerProperties) {
+    public static EmbeddedKafkaCluster start(int brokers, Map<String, String> brokerProperties) {
         short replication = (short) Math.min(brokers, 3);
         // One broker doubles as the controller; with several, a separate controller lets any broker stop.
         TestKitNodes nodes = new TestKitNodes.Builder()
