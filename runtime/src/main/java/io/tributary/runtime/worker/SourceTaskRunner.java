@@ -112,10 +112,8 @@ final class SourceTaskRunner extends AbstractTaskRunner {
                     }
                     report(State.RUNNING);
                 }
-                failIfSendFailed();
-                List<SourceRecord> polled;
                 try {
-                    polled = parts.task().poll();
+                    step();
                     pollBackoff = FIRST_POLL_BACKOFF;
                 } catch (RetriableException | org.apache.kafka.common.errors.RetriableException e) {
                     LOG.warn(
@@ -127,10 +125,6 @@ final class SourceTaskRunner extends AbstractTaskRunner {
                     pollBackoff = min(pollBackoff.multipliedBy(2), maxPollBackoff());
                     continue;
                 }
-                if (polled != null && !polled.isEmpty()) {
-                    sendBatch(polled);
-                }
-                commitAcknowledgedRecords();
                 if (!clock.instant().isBefore(nextCommit)) {
                     commitOffsets();
                     nextCommit = clock.instant().plus(settings.offsetFlushInterval());
@@ -139,6 +133,65 @@ final class SourceTaskRunner extends AbstractTaskRunner {
             failed = false;
         } finally {
             finalCommit(failed);
+        }
+    }
+
+    /**
+     * One round of the loop: fails if Kafka refused an earlier record, polls the task once, sends what it
+     * returned, and tells the task of the records acknowledged since the last round.
+     *
+     * @return the records polled, as the task returned them; empty when none
+     * @throws RetriableException if the task's poll failed and may be retried
+     */
+    List<SourceRecord> step() throws InterruptedException {
+        failIfSendFailed();
+        List<SourceRecord> polled = parts.task().poll();
+        if (polled != null && !polled.isEmpty()) {
+            sendBatch(polled);
+        }
+        commitAcknowledgedRecords();
+        return polled == null ? List.of() : polled;
+    }
+
+    /**
+     * Commits the offsets of what Kafka acknowledged so far, as the loop does every {@code
+     * offset.flush.interval.ms}, and calls the task's {@code commit}.
+     */
+    void commit() throws InterruptedException {
+        commitOffsets();
+    }
+
+    /** Starts the task as the loop does, for a caller that steps it by hand. */
+    void startStepping() {
+        startTask();
+        report(State.RUNNING);
+    }
+
+    /**
+     * Ends a task stepped by hand as the loop ends: the final commit, which waits for no record still in
+     * flight, then the task's {@code stop} and the release of its clients.
+     *
+     * @param failed whether the task failed: its final commit's own failure is then only logged
+     */
+    void stopStepping(boolean failed) throws InterruptedException {
+        control.stop();
+        try {
+            if (!isCancelled()) {
+                commitAcknowledgedRecords();
+                Map<Map<String, Object>, Map<String, Object>> offsets = submitted.committableOffsets();
+                if (!offsets.isEmpty()) {
+                    parts.offsets().commit(parts.id().connector(), offsets);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (!failed) {
+                throw e;
+            }
+            LOG.warn("Task {} failed, and its final commit failed too", parts.id(), e);
+        } finally {
+            stopTaskOnce();
+            release();
+            report(failed ? State.FAILED : State.STOPPED);
         }
     }
 

@@ -1,35 +1,31 @@
 package io.tributary.testkit.driver;
 
+import io.tributary.runtime.embed.SourceTaskStepper;
 import io.tributary.sdk.annotation.Evolving;
 import io.tributary.sdk.connector.TaskId;
-import io.tributary.sdk.connector.TopicPartition;
 import io.tributary.sdk.errors.RetriableException;
-import io.tributary.sdk.source.OffsetStorageReader;
-import io.tributary.sdk.source.RecordMetadata;
 import io.tributary.sdk.source.SourceRecord;
 import io.tributary.sdk.source.SourceTask;
-import io.tributary.sdk.source.SourceTaskContext;
-import io.tributary.sdk.source.TransactionContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Runs one {@link SourceTask} without Kafka, doing what the runtime would around it: it starts the task
- * with a context whose {@link OffsetStorageReader} reads this driver's committed offsets, polls it when
- * the test says so, acknowledges the polled records on {@link #commit()}, and can restart the task
- * from what was committed. Failures of the send to Kafka and of the runtime itself can be injected by
- * poll number.
+ * Runs one {@link SourceTask} without Kafka, through the runtime's own source task runner (see {@link
+ * SourceTaskStepper}): it starts the task with the runtime's context, whose {@link
+ * io.tributary.sdk.source.OffsetStorageReader} reads the offsets committed here, polls it when the test
+ * says so, sends the records through the JSON converter to an in-memory producer, acknowledges them on
+ * {@link #commit()}, and can restart the task from what was committed. Failures of the send to Kafka and
+ * of the runtime itself can be injected by poll number. A driven test and a task on a worker run the
+ * same code, so they cannot disagree.
  *
  * <pre>{@code
  * try (SourceTaskDriver<LinesSourceTask> driver = SourceTaskDriver.forTask(LinesSourceTask::new)
@@ -43,23 +39,21 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p><b>Offsets.</b> As in the runtime, a record's source offset is committed only once Kafka has
- * acknowledged that record and every record polled before it for the same source partition. A record
- * whose send failed ({@link #failSendOnPoll(int)}) is never acknowledged, so its source partition commits
- * nothing more until the task is restarted. Records with an empty source partition or offset commit
- * nothing. Offsets are kept as the task gave them, without a round trip through a serialized form.
- *
- * <p><b>Threads.</b> Not thread-safe: use a driver from one thread. The driver calls every task method,
- * including {@code commitRecord}, {@code commit} and {@code stop}, on the calling thread, so the
- * concurrency the runtime allows between them is not exercised here. The task's context may be used
- * from any thread.
+ * <p><b>Offsets.</b> As on a worker, a record's source offset is committed only once Kafka has
+ * acknowledged that record and every record polled before it for the same source partition. Records with
+ * an empty source partition or offset commit nothing. Offsets are stored as a worker stores them: whole
+ * numbers come back as {@code Long}, whatever type the task used.
  *
  * <p><b>Failures.</b> A {@link RetriableException} from {@code poll} is counted and the poll returns no
- * records, as the runtime would poll again. Any other exception from {@code poll} propagates, after the
- * driver has stopped the task as the runtime stops a failed task; {@link #restart()} carries on with a
- * new instance. Exceptions from {@code start}, {@code commitRecord}, {@code commit} and {@code stop}
- * propagate unchanged. A task that breaks the SDK's contract, for example by returning null from
- * {@code poll}, fails the test with an {@link AssertionError}.
+ * records, as the runtime polls again. A record whose send failed ({@link #failSendOnPoll(int)}) is never
+ * acknowledged, so its source partition commits nothing past it; with the default {@code
+ * errors.tolerance=none} the task then fails at its next poll, as it does on a worker, and {@link
+ * #restart()} carries on with a new instance. Any other exception from {@code poll} propagates after the
+ * task was stopped. A task that breaks the SDK's contract, for example by returning null from {@code
+ * poll}, fails the test with an {@link AssertionError}.
+ *
+ * <p><b>Threads.</b> Not thread-safe: use a driver from one thread. Every task method, {@code
+ * commitRecord}, {@code commit} and {@code stop} included, runs on the calling thread.
  *
  * @param <T> the task type, so {@link #task()} needs no cast
  */
@@ -68,21 +62,23 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
     /** The task id a driver gives its task unless the builder names another. */
     public static final TaskId DEFAULT_TASK_ID = new TaskId("test-connector", 0);
 
+    private static final RuntimeException SEND_FAILURE =
+            new org.apache.kafka.common.errors.NetworkException("send failed, as the test asked");
+
     private final Supplier<? extends T> taskFactory;
     private final Map<String, String> config;
     private final TaskId taskId;
+    private final Map<String, String> connectorSettings;
     private final Clock clock;
-    private final SourceOffsetStore committed = new SourceOffsetStore();
-    private final SourceTaskContext context = new DriverContext();
 
     private final List<SourceRecord> allPolled = new ArrayList<>();
     private final List<SourceRecord> unacknowledged = new ArrayList<>();
     private final List<InFlight> inFlight = new ArrayList<>();
-    private final Set<Map<String, ?>> partitionsBehindFailedSend = new HashSet<>();
-    private final Map<TopicPartition, Long> nextKafkaOffsets = new HashMap<>();
     private final Set<Integer> pollsWithFailedSend = new HashSet<>();
     private final Map<Integer, RuntimeException> pollFailures = new HashMap<>();
 
+    private SourceTaskStepper stepper;
+    private Map<Map<String, Object>, Map<String, Object>> committed = Map.of();
     private T task;
     private boolean running;
     private int pollCount;
@@ -92,8 +88,12 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
         this.taskFactory = builder.taskFactory;
         this.config = Collections.unmodifiableMap(new LinkedHashMap<>(builder.config));
         this.taskId = builder.taskId;
+        this.connectorSettings = Map.copyOf(builder.connectorSettings);
         this.clock = builder.clock;
-        builder.committedOffsets.forEach(committed::put);
+        Map<Map<String, Object>, Map<String, Object>> initial = new LinkedHashMap<>();
+        builder.committedOffsets.forEach(
+                (partition, offset) -> initial.put(new LinkedHashMap<>(partition), new LinkedHashMap<>(offset)));
+        this.committed = initial;
     }
 
     /**
@@ -109,37 +109,65 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
     }
 
     /**
-     * Polls the task once. The records it returns are in flight until {@link #commit()} acknowledges
-     * them or {@link #restart()} discards them.
+     * Polls the task once, as one round of a worker's loop: the records it returns are converted and sent,
+     * and stay in flight until {@link #commit()} acknowledges them or {@link #restart()} discards them.
      *
      * @return the records polled, in order; empty after a retriable failure; unmodifiable, never null
      * @throws IllegalStateException if the task is not running
-     * @throws RuntimeException what the task, or a failure injected with {@link #failPoll}, threw, if
-     *     it is not a {@link RetriableException}; the task is stopped first
+     * @throws RuntimeException what the task, the runtime, or a failure injected with {@link #failPoll}
+     *     threw, if it is not a {@link RetriableException}; the task is stopped first
      */
     public List<SourceRecord> poll() {
         requireRunning("poll()");
         pollCount++;
         int pollNumber = pollCount;
-        List<SourceRecord> records;
-        try {
-            records = pollTaskOrInjectedFailure(pollNumber);
-        } catch (RetriableException e) {
+        RuntimeException injected = pollFailures.remove(pollNumber);
+        if (injected instanceof RetriableException) {
             retriableFailures++;
             return List.of();
+        }
+        if (injected != null) {
+            stopQuietly(injected);
+            throw injected;
+        }
+        int sentBefore = stepper.sent().size();
+        List<SourceRecord> records;
+        try {
+            records = stepper.poll();
+        } catch (RetriableException | org.apache.kafka.common.errors.RetriableException e) {
+            retriableFailures++;
+            return List.of();
+        } catch (InterruptedException e) {
+            throw interrupted("poll()", e);
         } catch (RuntimeException | Error e) {
-            stopAfterFailure(e);
+            remember();
+            running = false;
             throw e;
         }
-        boolean acknowledged = !pollsWithFailedSend.contains(pollNumber);
+        if (records == null) {
+            stopQuietly(null);
+            throw new AssertionError("Expected poll() to return a list, never null, but was null in poll " + pollNumber
+                    + "; return List.of() when there are no records");
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) == null) {
+                stopQuietly(null);
+                throw new AssertionError("Expected poll() to return records, never null, but was null at index " + i
+                        + " in poll " + pollNumber + ": " + records);
+            }
+        }
+        int sends = stepper.sent().size() - sentBefore;
+        boolean failing = pollsWithFailedSend.contains(pollNumber);
         for (SourceRecord record : records) {
             allPolled.add(record);
-            inFlight.add(new InFlight(record, acknowledged));
         }
-        if (!acknowledged) {
+        for (int i = 0; i < sends; i++) {
+            inFlight.add(new InFlight(i < records.size() ? records.get(i) : null, failing));
+        }
+        if (failing) {
             unacknowledged.addAll(records);
         }
-        return records;
+        return List.copyOf(records);
     }
 
     /**
@@ -166,47 +194,41 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
     }
 
     /**
-     * Acknowledges every record in flight, in poll order, as Kafka would: calls {@link
-     * SourceTask#commitRecord} for each acknowledged record with metadata holding an offset that
-     * increases per topic partition (partition 0 when the record names none) and the record's timestamp
-     * (the driver's clock when it has none); stores the source offsets that may be committed, later
-     * records of a source partition replacing earlier ones; then calls {@link SourceTask#commit()}.
-     * Records whose send failed are not acknowledged: they leave the in-flight list without a call to
-     * {@code commitRecord}, and their source partitions commit nothing more until a restart.
+     * Has Kafka answer every send in flight, in order, then commits as a worker does periodically: the
+     * runtime calls {@link SourceTask#commitRecord} for each acknowledged record, stores the source
+     * offsets that may be committed, then calls {@link SourceTask#commit()}. Sends of the polls named by
+     * {@link #failSendOnPoll(int)} fail instead.
      *
      * @return this driver
      * @throws IllegalStateException if the task is not running
      */
     public SourceTaskDriver<T> commit() {
         requireRunning("commit()");
-        Iterator<InFlight> pending = inFlight.iterator();
-        while (pending.hasNext()) {
-            InFlight sent = pending.next();
-            pending.remove();
-            SourceRecord record = sent.record();
-            if (!sent.acknowledged()) {
-                partitionsBehindFailedSend.add(record.sourcePartition());
-                continue;
-            }
-            acknowledge(record);
-            boolean carriesOffset = !record.sourcePartition().isEmpty()
-                    && !record.sourceOffset().isEmpty();
-            if (carriesOffset && !partitionsBehindFailedSend.contains(record.sourcePartition())) {
-                committed.put(record.sourcePartition(), record.sourceOffset());
+        for (InFlight sent : inFlight) {
+            if (sent.failing()) {
+                stepper.failNext(SEND_FAILURE);
+            } else {
+                stepper.acknowledgeNext();
             }
         }
+        inFlight.clear();
         try {
-            task.commit();
+            stepper.commit();
         } catch (InterruptedException e) {
             throw interrupted("commit()", e);
+        } catch (RuntimeException | Error e) {
+            remember();
+            running = false;
+            throw e;
         }
+        remember();
         return this;
     }
 
     /**
-     * Makes the send to Kafka of the records returned by the {@code poll}-th poll fail: they are never
-     * acknowledged, {@link #commit()} does not call {@code commitRecord} for them, and they are listed
-     * in {@link #unacknowledged()}.
+     * Makes the send to Kafka of the records returned by the {@code poll}-th poll fail when {@link
+     * #commit()} has Kafka answer: they are never acknowledged, {@code commitRecord} is not called for them,
+     * and they are listed in {@link #unacknowledged()}.
      *
      * @param poll the poll's number, counted from 1 over this driver's life, restarts included; a poll
      *     that has not happened yet
@@ -236,10 +258,10 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
     }
 
     /**
-     * Stops the running task, if any, discards the records still in flight (they were never committed),
-     * makes a new instance with the task factory and starts it with the same configuration and task id.
-     * The new instance reads the committed offsets through its context, so a test can show that it
-     * resumes where the last commit left off.
+     * Stops the running task, if any, discards the records still in flight (they were never
+     * acknowledged), makes a new instance with the task factory and starts it with the same configuration
+     * and task id. The new instance reads the committed offsets through its context, so a test can show
+     * that it resumes where the last commit left off.
      *
      * @return this driver
      * @throws IllegalStateException if the factory returns null or the instance it returned before
@@ -247,20 +269,26 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
     public SourceTaskDriver<T> restart() {
         stop();
         inFlight.clear();
-        partitionsBehindFailedSend.clear();
         startNewTask();
         return this;
     }
 
     /**
-     * Stops the task, as the runtime does when the connector is stopped; does nothing if it is not
-     * running. Records in flight stay in flight: call {@link #commit()} first to model a graceful
+     * Stops the task, as a worker does when the connector is stopped: the offsets of what Kafka
+     * acknowledged are committed, then the task's {@code stop} is called; does nothing if it is not
+     * running. Records in flight stay unacknowledged: call {@link #commit()} first to model a graceful
      * shutdown, or leave it out to model a crash.
      */
     public void stop() {
         if (running) {
             running = false;
-            task.stop();
+            try {
+                stepper.stop();
+            } catch (InterruptedException e) {
+                throw interrupted("stop()", e);
+            } finally {
+                remember();
+            }
         }
     }
 
@@ -296,11 +324,11 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
     }
 
     /**
-     * @return the records polled and neither committed nor discarded yet, in order; unmodifiable, never
-     *     null
+     * @return the records polled and sent, and neither committed nor discarded yet, in order;
+     *     unmodifiable, never null
      */
     public List<SourceRecord> inFlight() {
-        return inFlight.stream().map(InFlight::record).toList();
+        return inFlight.stream().map(InFlight::record).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -316,7 +344,8 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
      *     an unmodifiable snapshot, never null
      */
     public Map<Map<String, ?>, Map<String, ?>> committedOffsets() {
-        return committed.snapshot();
+        remember();
+        return Collections.unmodifiableMap(new LinkedHashMap<>(committed));
     }
 
     /**
@@ -325,57 +354,46 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
      *     reader returns it
      */
     public Map<String, ?> committedOffset(Map<String, ?> partition) {
-        return committed.get(Objects.requireNonNull(partition, "partition"));
-    }
-
-    private List<SourceRecord> pollTaskOrInjectedFailure(int pollNumber) {
-        RuntimeException injected = pollFailures.remove(pollNumber);
-        if (injected != null) {
-            throw injected;
-        }
-        List<SourceRecord> records;
-        try {
-            records = task.poll();
-        } catch (InterruptedException e) {
-            throw interrupted("poll()", e);
-        }
-        if (records == null) {
-            throw new AssertionError("Expected poll() to return a list, never null, but was null in poll " + pollNumber
-                    + "; return List.of() when there are no records");
-        }
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i) == null) {
-                throw new AssertionError("Expected poll() to return records, never null, but was null at index " + i
-                        + " in poll " + pollNumber + ": " + records);
-            }
-        }
-        return List.copyOf(records);
-    }
-
-    private void acknowledge(SourceRecord record) {
-        int partition = record.kafkaPartition() == null ? 0 : record.kafkaPartition();
-        TopicPartition topicPartition = new TopicPartition(record.topic(), partition);
-        long offset = nextKafkaOffsets.merge(topicPartition, 1L, Long::sum) - 1;
-        long timestamp = record.timestamp() == null ? clock.millis() : record.timestamp();
-        try {
-            task.commitRecord(record, new RecordMetadata(topicPartition, offset, timestamp));
-        } catch (InterruptedException e) {
-            throw interrupted("commitRecord(...)", e);
-        }
+        Objects.requireNonNull(partition, "partition");
+        Map<String, Object> offset = stepper.committedOffset(partition);
+        return offset == null ? null : Collections.unmodifiableMap(offset);
     }
 
     private void startNewTask() {
         task = TaskFactories.newInstance(taskFactory, task);
-        task.start(context);
+        SourceTaskStepper.Builder builder = SourceTaskStepper.builder(task)
+                .taskId(taskId)
+                .taskConfig(config)
+                .clock(clock);
+        connectorSettings.forEach(builder::connectorSetting);
+        if (stepper == null) {
+            committed.forEach(builder::committedOffset);
+        } else {
+            builder.restartOf(stepper);
+        }
+        stepper = builder.start();
         running = true;
     }
 
-    private void stopAfterFailure(Throwable failure) {
+    /** Keeps what the current task committed, for after it is gone. */
+    private void remember() {
+        if (stepper != null) {
+            committed = stepper.committedOffsets();
+        }
+    }
+
+    private void stopQuietly(Throwable failure) {
         running = false;
         try {
-            task.stop();
+            stepper.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException stopFailure) {
-            failure.addSuppressed(stopFailure);
+            if (failure != null) {
+                failure.addSuppressed(stopFailure);
+            }
+        } finally {
+            remember();
         }
     }
 
@@ -409,31 +427,8 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
                 e);
     }
 
-    /** A polled record and whether Kafka will acknowledge it. */
-    private record InFlight(SourceRecord record, boolean acknowledged) {}
-
-    /** The context the task sees: this driver's configuration, task id and committed offsets. */
-    private final class DriverContext implements SourceTaskContext {
-        @Override
-        public OffsetStorageReader offsetReader() {
-            return committed;
-        }
-
-        @Override
-        public Optional<TransactionContext> transactionContext() {
-            return Optional.empty();
-        }
-
-        @Override
-        public TaskId taskId() {
-            return taskId;
-        }
-
-        @Override
-        public Map<String, String> config() {
-            return config;
-        }
-    }
+    /** A record sent to Kafka, and whether its send is to fail. */
+    private record InFlight(SourceRecord record, boolean failing) {}
 
     /**
      * Describes a {@link SourceTaskDriver} before it starts its task. Not thread-safe; each {@link
@@ -446,6 +441,7 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
         private final Map<Map<String, ?>, Map<String, ?>> committedOffsets = new LinkedHashMap<>();
         private Map<String, String> config = Map.of();
         private TaskId taskId = DEFAULT_TASK_ID;
+        private final Map<String, String> connectorSettings = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
 
         private Builder(Supplier<? extends T> taskFactory) {
@@ -472,12 +468,25 @@ public final class SourceTaskDriver<T extends SourceTask> implements AutoCloseab
         }
 
         /**
-         * @param recordClock gives the timestamp of acknowledged records that have none; never null; the
-         *     system clock unless set
+         * @param recordClock the clock of the in-memory Kafka the records go to, which stamps records sent
+         *     without a timestamp; never null; the system clock unless set
          * @return this builder
          */
         public Builder<T> clock(Clock recordClock) {
             this.clock = Objects.requireNonNull(recordClock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets a connector setting the runtime applies around the task, such as {@code errors.tolerance} or
+         * {@code errors.retry.timeout}; as on a worker, the defaults fail the task on the first error.
+         *
+         * @param name the setting's name; never null
+         * @param value its value; never null
+         * @return this builder
+         */
+        public Builder<T> connectorSetting(String name, String value) {
+            connectorSettings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

@@ -124,8 +124,8 @@ class SourceTaskDriverTest {
 
             assertThat(driver.committedOffsets())
                     .containsOnly(
-                            Map.entry(Map.of("file", "x"), Map.of("position", 2)),
-                            Map.entry(Map.of("file", "y"), Map.of("position", 7)));
+                            Map.entry(Map.of("file", "x"), Map.of("position", 2L)),
+                            Map.entry(Map.of("file", "y"), Map.of("position", 7L)));
             assertThat(driver.committedOffset(Map.of("file", "z"))).isNull();
         }
     }
@@ -274,6 +274,83 @@ class SourceTaskDriverTest {
         assertThatThrownBy(driver::commit).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void aFailedSendFailsTheTaskAtItsNextPollAsOnAWorker() {
+        LinesSourceTask.Lines lines = LinesSourceTask.register("a", "b", "c", "d");
+        try (SourceTaskDriver<LinesSourceTask> driver = start(lines).failSendOnPoll(1)) {
+            driver.poll();
+            driver.commit();
+
+            assertThatThrownBy(driver::poll)
+                    .hasMessageContaining("Kafka did not accept a record")
+                    .hasMessageContaining("errors.tolerance=all");
+            assertThat(driver.isRunning()).isFalse();
+            assertThat(driver.task().stopped()).isTrue();
+            assertThat(driver.committedOffsets()).isEmpty();
+        }
+    }
+
+    @Test
+    void withToleranceAllAFailedSendIsSkippedAndItsOffsetCommitted() {
+        LinesSourceTask.Lines lines = LinesSourceTask.register("a", "b", "c", "d");
+        try (SourceTaskDriver<LinesSourceTask> driver = SourceTaskDriver.forTask(LinesSourceTask::new)
+                .config(Map.of(LinesSourceTask.LINES, lines.name(), LinesSourceTask.BATCH_SIZE, "2"))
+                .connectorSetting("errors.tolerance", "all")
+                .start()
+                .failSendOnPoll(1)) {
+            driver.poll();
+            driver.commit();
+            driver.poll();
+            driver.commit();
+
+            assertThat(driver.isRunning()).isTrue();
+            assertThat(driver.committedOffset(LinesSourceTask.partitionOf(lines)))
+                    .isEqualTo(Map.of(LinesSourceTask.POSITION, 3L));
+        }
+    }
+
+    @Test
+    void offsetsWrittenAsIntegersReadBackAsLongsAfterARestartAsOnAWorker() {
+        List<Map<String, Object>> seenAfterRestart = new ArrayList<>();
+        SourceRecord record = SourceRecord.builder()
+                .topic("shards")
+                .sourcePartition(Map.of("shard", 1))
+                .sourceOffset(Map.of("position", 41))
+                .build();
+        try (SourceTaskDriver<?> driver = SourceTaskDriver.forTask(() ->
+                        new ScriptedSourceTask(new ArrayList<>(), List.of(record)) {
+                            @Override
+                            public void start(SourceTaskContext context) {
+                                Map<String, Object> offset =
+                                        context.offsetReader().offset(Map.of("shard", 1));
+                                if (offset != null) {
+                                    seenAfterRestart.add(offset);
+                                }
+                            }
+                        })
+                .start()) {
+            driver.poll();
+            driver.commit();
+            driver.restart();
+        }
+
+        assertThat(seenAfterRestart).containsExactly(Map.of("position", 41L));
+    }
+
+    @Test
+    void aValueThatDoesNotMatchItsSchemaFailsTheTaskAsTheConverterOnAWorkerWould() {
+        SourceRecord bad = SourceRecord.builder()
+                .topic("numbers")
+                .value(io.tributary.sdk.data.Schema.INT64_SCHEMA, "not a number")
+                .build();
+        try (SourceTaskDriver<ScriptedSourceTask> driver = SourceTaskDriver.forTask(
+                        () -> new ScriptedSourceTask(new ArrayList<>(), List.of(bad)))
+                .start()) {
+            assertThatThrownBy(driver::poll).hasMessageContaining("VALUE_CONVERTER");
+            assertThat(driver.isRunning()).isFalse();
+        }
+    }
+
     private static SourceTaskDriver<LinesSourceTask> start(LinesSourceTask.Lines lines) {
         return SourceTaskDriver.forTask(LinesSourceTask::new)
                 .config(Map.of(LinesSourceTask.LINES, lines.name(), LinesSourceTask.BATCH_SIZE, "2"))
@@ -298,7 +375,7 @@ class SourceTaskDriverTest {
     }
 
     /** Returns the same records from every poll and reports what was acknowledged to a shared list. */
-    private static final class ScriptedSourceTask implements SourceTask {
+    private static class ScriptedSourceTask implements SourceTask {
         private final List<RecordMetadata> acknowledged;
         private final List<SourceRecord> records;
 
