@@ -125,24 +125,73 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                 context.applyPauses();
                 report(connectorPaused ? State.PAUSED : State.RUNNING);
             }
-            pending = poll();
-            if (!pending.isEmpty() || !connectorPaused) {
-                if (deliverPending()) {
-                    batchOffsets.forEach((partition, next) -> {
-                        if (currentOffsets.containsKey(partition)) {
-                            currentOffsets.put(partition, next);
-                        }
-                    });
-                }
-            }
-            batchOffsets.clear();
-            pending = List.of();
+            step();
             if (context.takeCommitRequest() || !clock.instant().isBefore(nextCommit)) {
                 commit(false);
                 nextCommit = clock.instant().plus(settings().offsetFlushInterval());
             }
         }
         commit(true);
+    }
+
+    /**
+     * One round of the loop: polls the consumer once (rebalances happen here), converts and transforms
+     * what it returned, and puts it, retrying as the rules say.
+     */
+    void step() throws InterruptedException {
+        pending = poll();
+        if (!pending.isEmpty() || !connectorPaused) {
+            if (deliverPending()) {
+                batchOffsets.forEach((partition, next) -> {
+                    if (currentOffsets.containsKey(partition)) {
+                        currentOffsets.put(partition, next);
+                    }
+                });
+            }
+        }
+        batchOffsets.clear();
+        pending = List.of();
+    }
+
+    /** Starts the task and subscribes, as the loop does, for a caller that steps it by hand. */
+    void startStepping() {
+        startTask();
+        subscribe();
+        report(State.RUNNING);
+    }
+
+    /**
+     * Commits what {@code preCommit} allows, synchronously, as the loop does every {@code
+     * offset.flush.interval.ms} or when the task asks.
+     */
+    void commitNow() throws InterruptedException {
+        context.takeCommitRequest();
+        commit(true);
+    }
+
+    /** @return the next offset to commit of each assigned partition: past every record the task took */
+    Map<TopicPartition, Long> currentOffsets() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(currentOffsets));
+    }
+
+    /**
+     * Ends a task stepped by hand as the loop ends: unless it failed, the final commit; then the
+     * partitions close, the task stops and its clients are released.
+     *
+     * @param failed whether the task failed
+     */
+    void stopStepping(boolean failed) throws InterruptedException {
+        control.stop();
+        try {
+            if (!failed) {
+                commit(true);
+            }
+        } finally {
+            beforeStop();
+            stopTaskOnce();
+            release();
+            report(failed ? State.FAILED : State.STOPPED);
+        }
     }
 
     private String describeTopics() {
@@ -443,12 +492,31 @@ final class SinkTaskRunner extends AbstractTaskRunner {
         awaitReports();
         Map<TopicPartition, OffsetAndMetadata> toCommit = new LinkedHashMap<>();
         Map<TopicPartition, Long> committed = new LinkedHashMap<>();
+        if (allowed == null) {
+            LOG.warn(
+                    "Task {} returned null from preCommit; nothing is committed. Return an empty map instead",
+                    parts.id());
+            return;
+        }
         allowed.forEach((tp, offset) -> {
             TopicPartition partition = new TopicPartition(tp.topic(), tp.partition());
-            if (currentOffsets.containsKey(partition) && offset != null) {
-                toCommit.put(partition, new OffsetAndMetadata(offset));
-                committed.put(partition, offset);
+            Long consumed = currentOffsets.get(partition);
+            if (consumed == null || offset == null) {
+                return;
             }
+            if (offset > consumed) {
+                // Committing past what was consumed would skip records nobody wrote.
+                LOG.warn(
+                        "Task {} asked to commit offset {} of {}, past the {} records it was given; that offset is"
+                                + " not committed",
+                        parts.id(),
+                        offset,
+                        partition,
+                        consumed);
+                return;
+            }
+            toCommit.put(partition, new OffsetAndMetadata(offset));
+            committed.put(partition, offset);
         });
         if (toCommit.isEmpty()) {
             return;

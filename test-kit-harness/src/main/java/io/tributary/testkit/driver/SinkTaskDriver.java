@@ -1,5 +1,6 @@
 package io.tributary.testkit.driver;
 
+import io.tributary.runtime.embed.SinkTaskStepper;
 import io.tributary.sdk.annotation.Evolving;
 import io.tributary.sdk.connector.TaskId;
 import io.tributary.sdk.connector.TopicPartition;
@@ -15,7 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,11 +28,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Runs one {@link SinkTask} without Kafka, doing what the runtime and its consumer would around it: it
- * starts the task and opens its assigned partitions, delivers the batches the test puts, tracks the
- * next offset to consume per partition, commits what {@link SinkTask#preCommit} allows, rebalances,
- * and honours what the task asks of its {@link SinkTaskContext}: offset resets, pauses, commit requests,
- * back-off and errant records.
+ * Runs one {@link SinkTask} without Kafka, through the runtime's own sink task runner (see {@link
+ * SinkTaskStepper}): records the test puts are written to in-memory topics with the JSON converter and
+ * read back by the runner as a worker reads them, converted, and put; the runner commits what {@link
+ * SinkTask#preCommit} allows, rebalances, and honours what the task asks of its {@link SinkTaskContext}:
+ * offset resets, pauses, commit requests, back-off and errant records. A driven test and a task on a
+ * worker run the same code, so they cannot disagree.
  *
  * <pre>{@code
  * TopicPartition orders = new TopicPartition("orders", 0);
@@ -42,22 +45,22 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p><b>Offsets.</b> A partition's position, the next offset to consume, starts at its committed offset
- * (0 when none) and moves past each record delivered to {@code put}. An offset reset the task asks for
- * with {@link SinkTaskContext#offsets} moves the position when the task's call returns, before the next
- * batch, as the runtime seeks its consumer; the partition must be assigned by then. {@link #commit()}
- * stores what {@code preCommit} returns, as the runtime does: only for assigned partitions and only up
- * to their position.
+ * <p><b>Offsets.</b> A partition's position, the next offset to commit, starts at its committed offset (0
+ * when none) and moves past each record the task took. An offset reset the task asks for with {@link
+ * SinkTaskContext#offsets} seeks the consumer when the task's call returns, as on a worker: the records
+ * from there are read again. {@link #commit()} commits what {@code preCommit} returns, as a worker does:
+ * only for assigned partitions and only up to their position.
  *
- * <p><b>Threads.</b> Not thread-safe: use a driver from one thread. Every task method, {@code stop}
- * included, is called on the calling thread.
+ * <p><b>Failures.</b> A {@link RetriableException} from {@code put} is counted and the same batch is put
+ * again after the back-off the task set ({@link #lastBackoff()}; time passes at once here), up to {@link
+ * Builder#maxRedeliveries(int)} times. With the default {@code errors.tolerance=none}, a record the task
+ * reports as errant fails the task, as on a worker; set {@code errors.tolerance=all} with {@link
+ * Builder#connectorSetting} to have it listed in {@link #errantRecords()} instead. Any other exception
+ * from {@code put} follows the runtime's rules and propagates once the task failed and was stopped; {@link
+ * #restart()} carries on with a new instance.
  *
- * <p><b>Failures.</b> A {@link RetriableException} from {@code put} is counted and the same batch is
- * delivered again at once, without waiting for the back-off the task set (which {@link #lastBackoff()}
- * shows), up to {@link Builder#maxRedeliveries(int)} times. Any other exception from {@code put}, or
- * running out of redeliveries, propagates after the driver has stopped the task as the runtime stops a
- * failed task; {@link #restart()} carries on with a new instance. Exceptions from the other task methods
- * propagate unchanged.
+ * <p><b>Threads.</b> Not thread-safe: use a driver from one thread. Every task method runs on the calling
+ * thread.
  *
  * @param <T> the task type, so {@link #task()} needs no cast
  */
@@ -66,27 +69,37 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
     /** The task id a driver gives its task unless the builder names another. */
     public static final TaskId DEFAULT_TASK_ID = new TaskId("test-connector", 0);
 
-    /** How often a batch is delivered again after {@code put} failed retriably, unless the builder says. */
+    /** How many times a batch is put again after a {@link RetriableException}, unless the builder says. */
     public static final int DEFAULT_MAX_REDELIVERIES = 10;
 
     private final Supplier<? extends T> taskFactory;
+    private final Map<String, String> config;
+    private final TaskId taskId;
     private final Clock clock;
     private final int maxRedeliveries;
-    private final SinkDriverContext context;
-    private final Map<TopicPartition, Long> positions = new LinkedHashMap<>();
-    private final Map<TopicPartition, Long> committed = new LinkedHashMap<>();
-    private final List<SinkRecord> heldBack = new ArrayList<>();
+    private final Map<String, String> connectorSettings;
+    private final Map<TopicPartition, Long> initialCommits;
+    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private final List<SinkRecord> appended = new ArrayList<>();
+    private final Set<String> delivered = new HashSet<>();
+    private final List<ReportedRecord> errantRecords = new ArrayList<>();
+    private final Map<TopicPartition, Long> requestedResets = new LinkedHashMap<>();
 
+    private SinkTaskStepper stepper;
     private T task;
     private boolean running;
     private int retriableFailures;
+    private int commitRequests;
+    private Duration lastBackoff;
 
     private SinkTaskDriver(Builder<T> builder) {
         this.taskFactory = builder.taskFactory;
+        this.config = Collections.unmodifiableMap(new LinkedHashMap<>(builder.config));
+        this.taskId = builder.taskId;
         this.clock = builder.clock;
         this.maxRedeliveries = builder.maxRedeliveries;
-        this.context = new SinkDriverContext(builder.taskId, builder.config);
-        this.committed.putAll(builder.committedOffsets);
+        this.connectorSettings = Map.copyOf(builder.connectorSettings);
+        this.initialCommits = Map.copyOf(builder.committedOffsets);
     }
 
     /**
@@ -95,76 +108,66 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
      * @param taskFactory makes a new task instance each time it is called, at start and at every
      *     {@link #restart()}; a constructor reference such as {@code MySinkTask::new}; never null
      * @param <T> the task type
-     * @return a builder; call {@link Builder#start(TopicPartition...)} to start the task
+     * @return a builder; call {@link Builder#start} to start the task
      */
     public static <T extends SinkTask> Builder<T> forTask(Supplier<? extends T> taskFactory) {
         return new Builder<>(Objects.requireNonNull(taskFactory, "taskFactory"));
     }
 
     /**
-     * Delivers records to the task as one batch, after any held-back records of partitions no longer
-     * paused. Records of paused partitions are held back, as the consumer would not fetch them, and
-     * delivered in order once their partition is resumed, by the next {@code put}, {@link #putValues}
-     * or {@link #deliverPending()}. Calling it with no records delivers an empty batch, as the runtime
-     * does when a poll brings nothing.
+     * Writes records to their partitions and runs one round of the worker's loop, which reads them and
+     * puts them, unless their partition is paused.
      *
-     * @param records the records, as the runtime would have read them; never null
+     * @param records records with the topic, partition and offset they have in Kafka; their partitions must
+     *     be assigned
      * @return this driver
-     * @throws IllegalStateException if a record's partition is not assigned, or the task is not running
-     * @throws AssertionError if {@code put} still failed retriably after the most redeliveries allowed
+     * @throws IllegalStateException if the task is not running or a record's partition is not assigned
      */
     public SinkTaskDriver<T> put(SinkRecord... records) {
         return put(Arrays.asList(Objects.requireNonNull(records, "records")));
     }
 
     /**
-     * Delivers records to the task as one batch; see {@link #put(SinkRecord...)}.
+     * Writes records to their partitions and runs one round of the worker's loop; see {@link
+     * #put(SinkRecord...)}.
      *
      * @param records the records; never null
      * @return this driver
-     * @throws IllegalStateException if a record's partition is not assigned, or the task is not running
-     * @throws AssertionError if {@code put} still failed retriably after the most redeliveries allowed
      */
     public SinkTaskDriver<T> put(List<SinkRecord> records) {
         requireRunning("put(...)");
         Objects.requireNonNull(records, "records");
+        Set<TopicPartition> assigned = assignment();
         for (int i = 0; i < records.size(); i++) {
             SinkRecord record = Objects.requireNonNull(records.get(i), "record at index " + i);
-            context.requireAssigned(record.originalTopicPartition(), "put records of");
+            requireAssigned(assigned, record.originalTopicPartition());
         }
-        applyRequestedResets();
-        List<SinkRecord> batch = takeResumedRecords();
         for (SinkRecord record : records) {
-            if (context.isPaused(record.originalTopicPartition())) {
-                heldBack.add(record);
-            } else {
-                batch.add(record);
-            }
+            nextOffsets.merge(record.originalTopicPartition(), record.originalKafkaOffset() + 1, Math::max);
         }
-        if (!batch.isEmpty() || records.isEmpty()) {
-            deliver(batch);
-        }
+        appended.addAll(records);
+        run(() -> {
+            stepper.append(records);
+            stepper.step();
+        });
         return this;
     }
 
     /**
-     * Builds records of one partition from values and delivers them like {@link #put(List)}. Offsets
-     * count up from the partition's position, or from after its held-back records; timestamps are the
-     * driver clock's time, of type {@link TimestampType#CREATE_TIME}; keys are null.
+     * Builds records of one partition at the next offsets after what was written to it, with the driver's
+     * clock as their timestamp, and puts them.
      *
-     * @param partition an assigned partition; never null
-     * @param valueSchema the schema of every value; null for schemaless values
-     * @param values the values, one record each; null elements make tombstones
-     * @return the records built, whether delivered or held back; unmodifiable, never null
-     * @throws IllegalStateException if the partition is not assigned, or the task is not running
-     * @throws AssertionError if {@code put} still failed retriably after the most redeliveries allowed
+     * @param partition an assigned partition
+     * @param valueSchema the values' schema; null for schemaless values
+     * @param values the values
+     * @return the records built, in order
      */
     public List<SinkRecord> putValues(TopicPartition partition, Schema valueSchema, Object... values) {
         requireRunning("putValues(...)");
-        context.requireAssigned(partition, "put records of");
+        requireAssigned(assignment(), partition);
         Objects.requireNonNull(values, "values");
-        applyRequestedResets();
-        long offset = nextOffsetToBuild(partition);
+        long offset =
+                Math.max(nextOffsets.getOrDefault(partition, 0L), positions().getOrDefault(partition, 0L));
         long timestamp = clock.millis();
         List<SinkRecord> records = new ArrayList<>(values.length);
         for (Object value : values) {
@@ -181,121 +184,71 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
     }
 
     /**
-     * Delivers, as one batch, the held-back records of partitions that are no longer paused; does
-     * nothing when there are none.
+     * Runs one round of the worker's loop without writing anything: records of partitions the task resumed,
+     * or that a reset moved back to, are put.
      *
      * @return this driver
-     * @throws IllegalStateException if the task is not running
-     * @throws AssertionError if {@code put} still failed retriably after the most redeliveries allowed
      */
     public SinkTaskDriver<T> deliverPending() {
         requireRunning("deliverPending()");
-        applyRequestedResets();
-        List<SinkRecord> batch = takeResumedRecords();
-        if (!batch.isEmpty()) {
-            deliver(batch);
-        }
+        run(stepper::step);
         return this;
     }
 
     /**
-     * Commits offsets as the runtime does: calls {@link SinkTask#preCommit} with the position of every
-     * assigned partition and stores what it returns, ignoring partitions that are not assigned and
-     * offsets beyond a partition's position.
+     * Commits as a worker does periodically: {@code preCommit}, then what it allows, for assigned partitions
+     * and up to their positions.
      *
-     * @return every committed offset, those of partitions assigned earlier included; an unmodifiable
-     *     snapshot, never null
-     * @throws IllegalStateException if the task is not running
-     * @throws AssertionError if {@code preCommit} returns null
+     * @return every committed offset, by partition; unmodifiable, never null
      */
     public Map<TopicPartition, Long> commit() {
         requireRunning("commit()");
-        Map<TopicPartition, Long> safeToCommit = task.preCommit(positions());
-        if (safeToCommit == null) {
-            throw new AssertionError("Expected preCommit(...) to return a map, never null, but was null; "
-                    + "return an empty map to commit nothing");
-        }
-        safeToCommit.forEach((partition, offset) -> {
-            Long position = partition == null ? null : positions.get(partition);
-            if (position != null && offset != null && offset <= position) {
-                committed.put(partition, offset);
-            }
-        });
-        applyRequestedResets();
+        run(stepper::commit);
         return committedOffsets();
     }
 
     /**
-     * Moves the task to a new assignment, as a consumer group rebalance would: when partitions are
-     * revoked, commits first and then calls {@link SinkTask#close} with them; then calls {@link
-     * SinkTask#open} with the newly assigned ones, whose positions start at their committed offsets (0
-     * when none). Partitions in both assignments are left alone, and no call is made for an empty set.
+     * Moves the task's partitions, as its group would: those that leave are committed and closed, those
+     * that arrive are opened at their committed offsets.
      *
-     * @param newAssignment every partition the task owns after the rebalance; none may be null
+     * @param newAssignment the task's partitions from now on
      * @return this driver
-     * @throws IllegalStateException if the task is not running
      */
     public SinkTaskDriver<T> rebalance(TopicPartition... newAssignment) {
         requireRunning("rebalance(...)");
-        Set<TopicPartition> target = assignmentOf(newAssignment);
-        List<TopicPartition> revoked = new ArrayList<>(context.assignedPartitions());
-        revoked.removeAll(target);
-        List<TopicPartition> added = new ArrayList<>(target);
-        added.removeAll(context.assignedPartitions());
-        if (!revoked.isEmpty()) {
-            commit();
-            task.close(List.copyOf(revoked));
-            forget(revoked);
-        }
-        assign(added);
-        applyRequestedResets();
+        List<org.apache.kafka.common.TopicPartition> target = kafka(assignmentOf(newAssignment));
+        run(() -> stepper.rebalance(target));
         return this;
     }
 
     /**
-     * Stops the running task, if any, and starts a new instance from the factory with the same
-     * configuration and assignment, as the runtime does after a failure or a restart request. Held-back
-     * records are discarded and positions start again at the committed offsets, so records delivered
-     * but not committed are the ones a real consumer would deliver again.
+     * Stops the task as a worker does, then starts a new instance with the same configuration, task id and
+     * assignment, reading from the committed offsets.
      *
      * @return this driver
-     * @throws IllegalStateException if the factory returns null or the instance it returned before
      */
     public SinkTaskDriver<T> restart() {
-        List<TopicPartition> assignment = List.copyOf(context.assignedPartitions());
+        Set<TopicPartition> assignment = stepper.isStopped() ? lastAssignment : assignment();
         stop();
-        forget(assignment);
-        heldBack.clear();
         startNewTask(assignment);
         return this;
     }
 
+    private Set<TopicPartition> lastAssignment = Set.of();
+
     /**
-     * Closes every assigned partition with {@link SinkTask#close}, then stops the task; does nothing if
-     * it is not running. Does not commit: call {@link #commit()} first to model a graceful shutdown, or
-     * leave it out to model a crash. The assignment is kept for {@link #restart()}.
+     * Stops the task, as a worker does when the connector is stopped: the final commit, {@code close} of
+     * its partitions, then {@code stop}; does nothing if it is not running.
      */
     public void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        RuntimeException closeFailure = null;
-        try {
-            closeAssignedPartitions();
-        } catch (RuntimeException e) {
-            closeFailure = e;
-        }
-        try {
-            task.stop();
-        } catch (RuntimeException stopFailure) {
-            if (closeFailure != null) {
-                stopFailure.addSuppressed(closeFailure);
+        if (running) {
+            lastAssignment = assignment();
+            running = false;
+            try {
+                stepper.stop();
+            } catch (InterruptedException e) {
+                throw interrupted(e);
             }
-            throw stopFailure;
-        }
-        if (closeFailure != null) {
-            throw closeFailure;
         }
     }
 
@@ -315,168 +268,123 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
         return running;
     }
 
-    /** @return the partitions assigned to the task; an unmodifiable snapshot, never null */
+    /** @return the partitions assigned to the task; unmodifiable */
     public Set<TopicPartition> assignment() {
-        return context.assignedPartitions();
+        return sdk(stepper.assignment());
     }
 
-    /** @return the next offset to consume of each assigned partition; an unmodifiable snapshot, never null */
+    /** @return the next offset to commit of each assigned partition; unmodifiable */
     public Map<TopicPartition, Long> positions() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(positions));
+        return sdk(stepper.positions());
     }
 
-    /** @return every committed offset; an unmodifiable snapshot, never null */
+    /** @return every committed offset, by partition, past assignments included; unmodifiable */
     public Map<TopicPartition, Long> committedOffsets() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(committed));
+        return sdk(stepper.committedOffsets());
     }
 
-    /** @return the partitions the task paused and has not resumed; an unmodifiable snapshot, never null */
+    /** @return the partitions the consumer holds paused; unmodifiable */
     public Set<TopicPartition> pausedPartitions() {
-        return context.pausedPartitions();
+        return sdk(stepper.paused());
     }
 
-    /** @return records held back because their partition was paused, in order; unmodifiable, never null */
+    /** @return the records written to paused partitions that the task has not taken yet, in order */
     public List<SinkRecord> pendingRecords() {
-        return List.copyOf(heldBack);
+        Set<TopicPartition> paused = pausedPartitions();
+        return appended.stream()
+                .filter(record -> paused.contains(record.originalTopicPartition()))
+                .filter(record -> !delivered.contains(key(record)))
+                .toList();
     }
 
-    /**
-     * @return the last offset reset the task asked for, per partition, over this driver's life;
-     *     an unmodifiable snapshot, never null
-     */
+    /** @return every offset reset the task asked for, the latest per partition; unmodifiable */
     public Map<TopicPartition, Long> requestedOffsetResets() {
-        return context.requestedResets();
+        return Collections.unmodifiableMap(new LinkedHashMap<>(requestedResets));
     }
 
-    /** @return the last back-off the task set with {@link SinkTaskContext#timeout}; empty if it set none */
+    /** @return the back-off the task last set with {@link SinkTaskContext#timeout}, if any */
     public Optional<Duration> lastBackoff() {
-        return Optional.ofNullable(context.lastTimeout());
+        return Optional.ofNullable(lastBackoff);
     }
 
-    /** @return how often the task called {@link SinkTaskContext#requestCommit()} */
+    /** @return how many times the task called {@link SinkTaskContext#requestCommit()} */
     public int commitRequests() {
-        return context.commitRequests();
+        return commitRequests;
     }
 
-    /** @return the records the task reported as errant, in order; unmodifiable, never null */
+    /** @return the records the runtime's error policy handled, the task's errant records among them */
     public List<ReportedRecord> errantRecords() {
-        return context.errantRecords();
+        return List.copyOf(errantRecords);
     }
 
-    /** @return how often {@code put} threw a {@link RetriableException} over this driver's life */
+    /** @return how many times {@code put} threw a {@link RetriableException} */
     public int retriableFailures() {
         return retriableFailures;
     }
 
-    private void deliver(List<SinkRecord> records) {
-        List<SinkRecord> batch = List.copyOf(records);
-        for (int redeliveries = 0; ; redeliveries++) {
-            try {
-                task.put(batch);
-                break;
-            } catch (RetriableException e) {
-                retriableFailures++;
-                if (redeliveries == maxRedeliveries) {
-                    AssertionError gaveUp = new AssertionError(
-                            "Expected put(...) to accept the batch within "
-                                    + maxRedeliveries + " redeliveries but was still failing after "
-                                    + (redeliveries + 1)
-                                    + " attempts with: " + e.getMessage() + "; batch: " + batch,
-                            e);
-                    stopAfterFailure(gaveUp);
-                    throw gaveUp;
-                }
-                applyRequestedResets();
-            } catch (RuntimeException | Error e) {
-                stopAfterFailure(e);
-                throw e;
-            }
-        }
-        for (SinkRecord record : batch) {
-            positions.put(record.originalTopicPartition(), record.originalKafkaOffset() + 1);
-        }
-        applyRequestedResets();
+    /** A step of the runner; a failure of the task ends the driver's run of it. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws InterruptedException;
     }
 
-    private List<SinkRecord> takeResumedRecords() {
-        List<SinkRecord> resumed = new ArrayList<>();
-        Iterator<SinkRecord> held = heldBack.iterator();
-        while (held.hasNext()) {
-            SinkRecord record = held.next();
-            if (!context.isPaused(record.originalTopicPartition())) {
-                resumed.add(record);
-                held.remove();
+    private void run(Step step) {
+        try {
+            step.run();
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        } catch (RuntimeException | Error e) {
+            if (stepper.isStopped()) {
+                running = false;
             }
+            throw e;
         }
-        return resumed;
-    }
-
-    private long nextOffsetToBuild(TopicPartition partition) {
-        long next = positions.get(partition);
-        for (SinkRecord record : heldBack) {
-            if (record.originalTopicPartition().equals(partition)) {
-                next = record.originalKafkaOffset() + 1;
-            }
-        }
-        return next;
-    }
-
-    private void applyRequestedResets() {
-        context.takeResetsToApply().forEach((partition, offset) -> {
-            if (!context.isAssigned(partition)) {
-                throw new IllegalStateException("The task asked to consume partition " + partition
-                        + " from offset " + offset + " but it is not assigned; the assignment is "
-                        + context.assignedPartitions()
-                        + ". Ask for resets of assigned partitions, in open(...)");
-            }
-            positions.put(partition, offset);
-        });
     }
 
     private void startNewTask(Collection<TopicPartition> assignment) {
         task = TaskFactories.newInstance(taskFactory, task);
-        task.start(context);
+        SinkTaskStepper.Builder builder = SinkTaskStepper.builder(new DrivenTask(task))
+                .taskId(taskId)
+                .taskConfig(config)
+                .assignment(kafka(assignment))
+                .onReported((record, error) -> {
+                    if (record instanceof SinkRecord sink) {
+                        errantRecords.add(new ReportedRecord(sink, error));
+                    }
+                });
+        connectorSettings.forEach(builder::connectorSetting);
+        if (stepper == null) {
+            initialCommits.forEach((partition, offset) -> builder.committedOffset(kafka(partition), offset));
+        } else {
+            builder.restartOf(stepper);
+        }
         running = true;
-        assign(assignment);
-        applyRequestedResets();
-    }
-
-    private void assign(Collection<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return;
-        }
-        for (TopicPartition partition : partitions) {
-            positions.put(partition, committed.getOrDefault(partition, 0L));
-        }
-        context.assign(partitions);
-        task.open(List.copyOf(partitions));
-    }
-
-    private void forget(Collection<TopicPartition> partitions) {
-        context.revoke(partitions);
-        positions.keySet().removeAll(partitions);
-        heldBack.removeIf(record -> partitions.contains(record.originalTopicPartition()));
-    }
-
-    private void closeAssignedPartitions() {
-        Set<TopicPartition> assigned = context.assignedPartitions();
-        if (!assigned.isEmpty()) {
-            task.close(List.copyOf(assigned));
-        }
-    }
-
-    private void stopAfterFailure(Throwable failure) {
-        running = false;
         try {
-            closeAssignedPartitions();
-        } catch (RuntimeException closeFailure) {
-            failure.addSuppressed(closeFailure);
+            stepper = builder.start();
+        } catch (RuntimeException | Error e) {
+            running = false;
+            throw e;
         }
-        try {
-            task.stop();
-        } catch (RuntimeException stopFailure) {
-            failure.addSuppressed(stopFailure);
+    }
+
+    private static void requireAssigned(Set<TopicPartition> assigned, TopicPartition partition) {
+        Objects.requireNonNull(partition, "partition");
+        if (!assigned.contains(partition)) {
+            throw new IllegalStateException("Cannot put records of partition " + partition
+                    + ": it is not assigned to the task; the assignment is " + assigned
+                    + ". Assign it with start(...) or rebalance(...)");
         }
+    }
+
+    private void requireRunning(String call) {
+        if (!running) {
+            throw new IllegalStateException("Cannot call " + call + " while the task is stopped; call restart() "
+                    + "to start a new instance from the committed offsets");
+        }
+    }
+
+    private static String key(SinkRecord record) {
+        return record.originalTopicPartition() + "@" + record.originalKafkaOffset();
     }
 
     private static Set<TopicPartition> assignmentOf(TopicPartition... partitions) {
@@ -488,10 +396,172 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
         return assignment;
     }
 
-    private void requireRunning(String call) {
-        if (!running) {
-            throw new IllegalStateException("Cannot call " + call + " while the task is stopped; call restart() "
-                    + "to start a new instance from the committed offsets");
+    private static org.apache.kafka.common.TopicPartition kafka(TopicPartition partition) {
+        return new org.apache.kafka.common.TopicPartition(partition.topic(), partition.partition());
+    }
+
+    private static List<org.apache.kafka.common.TopicPartition> kafka(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(SinkTaskDriver::kafka).toList();
+    }
+
+    private static TopicPartition sdk(org.apache.kafka.common.TopicPartition partition) {
+        return new TopicPartition(partition.topic(), partition.partition());
+    }
+
+    private static Set<TopicPartition> sdk(Set<org.apache.kafka.common.TopicPartition> partitions) {
+        Set<TopicPartition> converted = new LinkedHashSet<>();
+        partitions.forEach(partition -> converted.add(sdk(partition)));
+        return Collections.unmodifiableSet(converted);
+    }
+
+    private static Map<TopicPartition, Long> sdk(Map<org.apache.kafka.common.TopicPartition, Long> offsets) {
+        Map<TopicPartition, Long> converted = new LinkedHashMap<>();
+        offsets.forEach((partition, offset) -> converted.put(sdk(partition), offset));
+        return Collections.unmodifiableMap(converted);
+    }
+
+    private static IllegalStateException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new IllegalStateException(
+                "The task was interrupted; nothing in a driven test interrupts it, so look for an interrupt the"
+                        + " test or the task raised itself",
+                e);
+    }
+
+    /**
+     * The task as the runner sees it: the test's task, with what it asks of its context recorded, its
+     * retriable failures counted and bounded, and the SDK's contract checked.
+     */
+    private final class DrivenTask implements SinkTask {
+        private final SinkTask delegate;
+        private int redeliveries;
+
+        DrivenTask(SinkTask delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String version() {
+            return delegate.version();
+        }
+
+        @Override
+        public void start(SinkTaskContext context) {
+            delegate.start(new RecordingContext(context));
+        }
+
+        @Override
+        public void put(Collection<SinkRecord> records) {
+            try {
+                delegate.put(records);
+            } catch (RetriableException e) {
+                retriableFailures++;
+                if (redeliveries++ == maxRedeliveries) {
+                    throw new AssertionError(
+                            "Expected put(...) to accept the batch within " + maxRedeliveries
+                                    + " redeliveries but was still failing after " + redeliveries
+                                    + " attempts with: " + e.getMessage() + "; batch: " + records,
+                            e);
+                }
+                throw e;
+            }
+            redeliveries = 0;
+            records.forEach(record -> delivered.add(key(record)));
+        }
+
+        @Override
+        public void flush(Map<TopicPartition, Long> currentOffsets) {
+            delegate.flush(currentOffsets);
+        }
+
+        @Override
+        public Map<TopicPartition, Long> preCommit(Map<TopicPartition, Long> currentOffsets) {
+            Map<TopicPartition, Long> allowed = delegate.preCommit(currentOffsets);
+            if (allowed == null) {
+                throw new AssertionError("Expected preCommit(...) to return a map, never null, but was null; "
+                        + "return an empty map to commit nothing");
+            }
+            return allowed;
+        }
+
+        @Override
+        public void open(Collection<TopicPartition> partitions) {
+            delegate.open(partitions);
+        }
+
+        @Override
+        public void close(Collection<TopicPartition> partitions) {
+            delegate.close(partitions);
+        }
+
+        @Override
+        public void stop() {
+            delegate.stop();
+        }
+    }
+
+    /** The runtime's context, with the task's requests recorded for the test to read. */
+    private final class RecordingContext implements SinkTaskContext {
+        private final SinkTaskContext runtime;
+
+        RecordingContext(SinkTaskContext runtime) {
+            this.runtime = runtime;
+        }
+
+        @Override
+        public TaskId taskId() {
+            return runtime.taskId();
+        }
+
+        @Override
+        public Map<String, String> config() {
+            return runtime.config();
+        }
+
+        @Override
+        public void offsets(Map<TopicPartition, Long> offsets) {
+            Objects.requireNonNull(offsets, "offsets");
+            offsets.forEach((partition, offset) -> {
+                Objects.requireNonNull(partition, "The task asked for an offset reset of a null partition");
+                if (offset == null || offset < 0) {
+                    throw new IllegalArgumentException("The task asked to consume " + partition + " from offset "
+                            + offset + "; an offset must be 0 or more");
+                }
+            });
+            requestedResets.putAll(offsets);
+            runtime.offsets(offsets);
+        }
+
+        @Override
+        public void timeout(Duration backoff) {
+            runtime.timeout(backoff);
+            lastBackoff = backoff;
+        }
+
+        @Override
+        public Set<TopicPartition> assignment() {
+            return runtime.assignment();
+        }
+
+        @Override
+        public void pause(TopicPartition... partitions) {
+            runtime.pause(partitions);
+        }
+
+        @Override
+        public void resume(TopicPartition... partitions) {
+            runtime.resume(partitions);
+        }
+
+        @Override
+        public void requestCommit() {
+            commitRequests++;
+            runtime.requestCommit();
+        }
+
+        @Override
+        public io.tributary.sdk.sink.ErrantRecordReporter errantRecordReporter() {
+            return runtime.errantRecordReporter();
         }
     }
 
@@ -508,6 +578,7 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
         private TaskId taskId = DEFAULT_TASK_ID;
         private Clock clock = Clock.systemUTC();
         private int maxRedeliveries = DEFAULT_MAX_REDELIVERIES;
+        private final Map<String, String> connectorSettings = new LinkedHashMap<>();
 
         private Builder(Supplier<? extends T> taskFactory) {
             this.taskFactory = taskFactory;
@@ -552,6 +623,19 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
                 throw new IllegalArgumentException("'maxRedeliveries' must be 0 or more, got " + max);
             }
             this.maxRedeliveries = max;
+            return this;
+        }
+
+        /**
+         * Sets a connector setting the runtime applies around the task, such as {@code errors.tolerance} or
+         * {@code errors.retry.timeout}; as on a worker, the defaults fail the task on the first error.
+         *
+         * @param name the setting's name; never null
+         * @param value its value; never null
+         * @return this builder
+         */
+        public Builder<T> connectorSetting(String name, String value) {
+            connectorSettings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

@@ -65,6 +65,11 @@ public class NumberTableSinkTask implements SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        if (records.isEmpty()) {
+            // The runtime puts on every round of its loop, with no records when none came, as Kafka Connect
+            // does; the calls worth seeing in these tests are the ones with records.
+            return;
+        }
         calls.add("put " + records.size());
         // Fail before buffering anything, so the redelivered batch is not buffered twice.
         if (!timedOut && records.stream().anyMatch(record -> Objects.equals(record.value(), TIMES_OUT_ONCE))) {

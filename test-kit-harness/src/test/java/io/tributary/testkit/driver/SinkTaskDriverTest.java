@@ -129,6 +129,7 @@ class SinkTaskDriverTest {
 
             assertThat(driver.requestedOffsetResets()).containsExactly(Map.entry(P0, 42L));
             assertThat(records).extracting(SinkRecord::kafkaOffset).containsExactly(42L, 43L);
+            assertThat(driver.task().buffered()).containsExactly(1L, 2L);
             assertThat(driver.commit()).containsEntry(P0, 44L).containsEntry(P1, 0L);
         }
     }
@@ -147,7 +148,27 @@ class SinkTaskDriverTest {
             assertThat(first.calls()).endsWith("close [numbers-0]", "stop");
             assertThat(driver.task()).isNotSameAs(first);
             assertThat(driver.task().calls()).startsWith("start", "open [numbers-0]");
-            assertThat(again).extracting(SinkRecord::kafkaOffset).containsExactly(2L);
+            // Stopping committed what preCommit allowed, the record at offset 2 included, as a worker does.
+            assertThat(driver.committedOffsets()).containsEntry(P0, 3L);
+            assertThat(again).extracting(SinkRecord::kafkaOffset).containsExactly(3L);
+        }
+    }
+
+    @Test
+    void aRestartReadsAgainWhatWasNotCommitted() {
+        try (SinkTaskDriver<NumberTableSinkTask> driver =
+                builder(Map.of(NumberTableSinkTask.FLUSH_SIZE, "2")).start(P0)) {
+            driver.putValues(P0, Schema.INT64_SCHEMA, 1L, 2L, 3L);
+
+            driver.restart();
+
+            assertThat(driver.committedOffsets())
+                    .as("only flushed rows are committed")
+                    .containsEntry(P0, 2L);
+            assertThat(table.rows()).containsExactly(1L, 2L);
+            assertThat(driver.task().buffered())
+                    .as("the unflushed record is read again")
+                    .containsExactly(3L);
         }
     }
 
@@ -194,15 +215,29 @@ class SinkTaskDriverTest {
 
     @Test
     void errantRecordReporterCapturesTheRecordAndTheError() {
-        try (SinkTaskDriver<NumberTableSinkTask> driver = builder().start(P0)) {
+        try (SinkTaskDriver<NumberTableSinkTask> driver =
+                builder().connectorSetting("errors.tolerance", "all").start(P0)) {
             List<SinkRecord> records = driver.putValues(P0, null, 1L, "ten", 2L);
             driver.commit();
 
             assertThat(driver.errantRecords()).hasSize(1);
             ReportedRecord reported = driver.errantRecords().get(0);
-            assertThat(reported.record()).isEqualTo(records.get(1));
+            assertThat(reported.record().value()).isEqualTo(records.get(1).value());
+            assertThat(reported.record().kafkaOffset()).isEqualTo(records.get(1).kafkaOffset());
             assertThat(reported.error()).isInstanceOf(DataException.class).hasMessage("Expected a number but was ten");
             assertThat(table.rows()).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void withToleranceNoneAnErrantRecordFailsTheTaskAsOnAWorker() {
+        try (SinkTaskDriver<NumberTableSinkTask> driver = builder().start(P0)) {
+            assertThatThrownBy(() -> driver.putValues(P0, null, 1L, "ten", 2L))
+                    .hasMessageContaining("errors.tolerance=none")
+                    .hasRootCauseMessage("Expected a number but was ten");
+
+            assertThat(driver.isRunning()).isFalse();
+            assertThat(table.rows()).isEmpty();
         }
     }
 
@@ -243,8 +278,9 @@ class SinkTaskDriverTest {
         SinkTaskDriver<CrashingTask> driver = SinkTaskDriver.forTask(() -> task).start(P0);
 
         assertThatThrownBy(() -> driver.putValues(P0, null, "x"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Disk full");
+                .as("a failure of a whole batch fails the task, as on a worker")
+                .hasMessageContaining("failed to put 1 records")
+                .hasRootCauseMessage("Disk full");
         assertThat(driver.isRunning()).isFalse();
         assertThat(driver.retriableFailures()).isZero();
         assertThat(task.calls).containsExactly("put", "close [numbers-0]", "stop");
@@ -280,8 +316,11 @@ class SinkTaskDriverTest {
         driver.stop();
         driver.close();
 
-        assertThat(driver.task().calls()).endsWith("put 1", "close [numbers-0, numbers-1]", "stop");
-        assertThat(driver.committedOffsets()).as("stopping does not commit").isEmpty();
+        assertThat(driver.task().calls())
+                .endsWith("put 1", "preCommit {numbers-0=1, numbers-1=0}", "close [numbers-0, numbers-1]", "stop");
+        assertThat(driver.committedOffsets())
+                .as("stopping commits what preCommit allows, as a worker does")
+                .containsEntry(P0, 1L);
         assertThat(driver.isRunning()).isFalse();
     }
 
@@ -291,6 +330,7 @@ class SinkTaskDriverTest {
         TaskId taskId = new TaskId("numbers-sink", 2);
         try (SinkTaskDriver<PreCommitOnlyTask> driver = SinkTaskDriver.forTask(() -> task)
                 .config(Map.of("table", "t"))
+                .connectorSetting("errors.tolerance", "all")
                 .taskId(taskId)
                 .start(P0)) {
             SinkTaskContext context = task.context;
@@ -301,7 +341,8 @@ class SinkTaskDriverTest {
             assertThatThrownBy(() -> context.assignment().add(P1)).isInstanceOf(UnsupportedOperationException.class);
             assertThatThrownBy(() -> context.pause(P1))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Cannot pause partition numbers-1");
+                    .hasMessageContaining(
+                            "can only pause or resume its assigned partitions [numbers-0], not [numbers-1]");
             assertThat(context.errantRecordReporter()
                             .report(driver.putValues(P0, null, 1L).get(0), new Exception()))
                     .isDone();
@@ -363,6 +404,9 @@ class SinkTaskDriverTest {
 
         @Override
         public void put(Collection<SinkRecord> records) {
+            if (records.isEmpty()) {
+                return;
+            }
             calls.add("put");
             throw new IllegalStateException("Disk full");
         }
@@ -393,6 +437,9 @@ class SinkTaskDriverTest {
 
         @Override
         public void put(Collection<SinkRecord> records) {
+            if (records.isEmpty()) {
+                return;
+            }
             puts++;
             throw new RetriableException("Database is read-only");
         }
