@@ -3,6 +3,7 @@ package io.tributary.runtime.worker;
 import io.tributary.sdk.config.ConfigDef;
 import io.tributary.sdk.config.ConfigKey;
 import io.tributary.sdk.errors.DataException;
+import io.tributary.sdk.errors.RetriableException;
 import io.tributary.sdk.sink.SinkConnector;
 import io.tributary.sdk.sink.SinkConnectorContext;
 import io.tributary.sdk.sink.SinkRecord;
@@ -17,7 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Keeps the values it receives in memory under a name. Values starting with "poison" make {@code put}
- * throw, or are reported as errant when {@code report.poison=true}.
+ * throw, or are reported as errant when {@code report.poison=true}. Values starting with "busy" make it
+ * throw a {@link RetriableException} every time, after a back-off of 100 ms, as a sink whose database
+ * stays locked.
  */
 public class CapturingSinkConnector implements SinkConnector {
     static final Map<String, List<Object>> CAPTURED = new ConcurrentHashMap<>();
@@ -28,6 +31,15 @@ public class CapturingSinkConnector implements SinkConnector {
             .build();
 
     private Map<String, String> config;
+
+    /** How many puts were refused because of a "busy" value, by capture name. */
+    static final Map<String, java.util.concurrent.atomic.AtomicInteger> BUSY_PUTS = new ConcurrentHashMap<>();
+
+    static int busyPuts(String name) {
+        return BUSY_PUTS
+                .computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicInteger())
+                .get();
+    }
 
     static List<Object> captured(String name) {
         return List.copyOf(CAPTURED.getOrDefault(name, List.of()));
@@ -86,6 +98,15 @@ public class CapturingSinkConnector implements SinkConnector {
             // Like a database sink, a batch is written in one transaction: all of it, or none of it.
             List<Object> batch = new ArrayList<>();
             for (SinkRecord record : records) {
+                if (String.valueOf(record.value()).startsWith("busy")) {
+                    BUSY_PUTS
+                            .computeIfAbsent(
+                                    context.config().get("capture"),
+                                    k -> new java.util.concurrent.atomic.AtomicInteger())
+                            .incrementAndGet();
+                    context.timeout(java.time.Duration.ofMillis(100));
+                    throw new RetriableException("the table is locked");
+                }
                 if (String.valueOf(record.value()).startsWith("poison")) {
                     DataException error = new DataException("cannot store " + record.value());
                     if (reportPoison) {

@@ -5,6 +5,7 @@ import static io.tributary.testkit.TestKitAssertions.assertThatTopic;
 
 import io.tributary.runtime.errors.DeadLetterQueueReporter;
 import io.tributary.runtime.standalone.StandaloneRuntime;
+import io.tributary.sdk.connector.TaskId;
 import io.tributary.testkit.KafkaCluster;
 import io.tributary.testkit.Waits;
 import io.tributary.testkit.WithKafka;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +96,39 @@ class WorkerIT {
         List<String> values =
                 kafka.readAll(topic).stream().map(KafkaRecord::valueAsString).toList();
         assertThat(values).containsExactlyElementsOf(numbers(0, 120));
+    }
+
+    @Test
+    void aSinkStoppedWhileItsPutIsRetryingEndsStoppedAndItsGroupKeepsWhatItWrote(KafkaCluster kafka) throws Exception {
+        String topic = kafka.createTopic("locked", 1);
+        String capture = UUID.randomUUID().toString();
+        try (StandaloneRuntime runtime = StandaloneRuntime.start(worker(kafka, null))) {
+            runtime.deploy(sink("locked-sink", topic, capture));
+            for (int i = 0; i < 10; i++) {
+                kafka.produce(topic, null, Integer.toString(i));
+            }
+            Waits.until(
+                    "10 records in the sink",
+                    () -> CapturingSinkConnector.captured(capture).size() == 10);
+            kafka.produce(topic, null, "busy");
+            Waits.until("the sink retrying its put", () -> CapturingSinkConnector.busyPuts(capture) >= 3);
+
+            runtime.worker().stopConnector("locked-sink");
+
+            TaskId task = new TaskId("locked-sink", 0);
+            assertThat(runtime.worker().statuses().task(task))
+                    .hasValueSatisfying(status -> assertThat(status.state()).isEqualTo(State.STOPPED));
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets("connect-locked-sink")
+                                .partitionsToOffsetAndMetadata()
+                                .get();
+                assertThat(committed)
+                        .as("the records written are committed, the one never written is not")
+                        .containsEntry(new org.apache.kafka.common.TopicPartition(topic, 0), new OffsetAndMetadata(10));
+            }
+            assertThat(CapturingSinkConnector.captured(capture)).hasSize(10);
+        }
     }
 
     @Test
