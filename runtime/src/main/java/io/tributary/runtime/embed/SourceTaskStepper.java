@@ -107,7 +107,7 @@ public final class SourceTaskStepper implements AutoCloseable {
     /**
      * Polls the task once and hands what it returned to the producer, as one round of a worker's loop.
      *
-     * @return the records polled; empty when none
+     * @return the records polled; as the task returned them, null if it returned null
      * @throws io.tributary.sdk.errors.RetriableException if the poll failed and may be retried
      * @throws RuntimeException if the task failed, or Kafka refused an earlier record and the error policy
      *     does not tolerate it; the task is stopped first

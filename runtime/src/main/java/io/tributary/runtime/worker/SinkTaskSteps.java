@@ -30,7 +30,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class SinkTaskSteps {
     private final SinkTaskRunner runner;
-    private boolean stopped;
+    private final StepGuard guard;
 
     /**
      * Starts a task and subscribes its consumer.
@@ -97,6 +97,7 @@ public final class SinkTaskSteps {
                 clock,
                 Runnable::run);
         this.runner = new SinkTaskRunner(parts, services, control, ended -> {});
+        this.guard = new StepGuard(runner::stopStepping);
         runner.startStepping();
     }
 
@@ -106,22 +107,18 @@ public final class SinkTaskSteps {
      * @throws RuntimeException if the task failed; it is stopped first
      */
     public void step() throws InterruptedException {
-        try {
+        guard.run(() -> {
             runner.step();
-        } catch (RuntimeException | Error e) {
-            stopAfterFailure(e);
-            throw e;
-        }
+            return null;
+        });
     }
 
     /** Commits what {@code preCommit} allows, as a worker does periodically or when the task asks. */
     public void commit() throws InterruptedException {
-        try {
+        guard.run(() -> {
             runner.commitNow();
-        } catch (RuntimeException | Error e) {
-            stopAfterFailure(e);
-            throw e;
-        }
+            return null;
+        });
     }
 
     /** @return the next offset to commit of each assigned partition: past every record the task took */
@@ -131,29 +128,11 @@ public final class SinkTaskSteps {
 
     /** Stops the task as a worker does: the final commit, {@code close} of its partitions, {@code stop}. Once. */
     public void stop() throws InterruptedException {
-        if (!stopped) {
-            stopped = true;
-            runner.stopStepping(false);
-        }
+        guard.stop();
     }
 
     /** @return whether the task was stopped, by {@link #stop()} or because it failed */
     public boolean isStopped() {
-        return stopped;
-    }
-
-    private void stopAfterFailure(Throwable failure) {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        try {
-            runner.stopStepping(true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure.addSuppressed(e);
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
+        return guard.isStopped();
     }
 }

@@ -140,7 +140,7 @@ final class SourceTaskRunner extends AbstractTaskRunner {
      * One round of the loop: fails if Kafka refused an earlier record, polls the task once, sends what it
      * returned, and tells the task of the records acknowledged since the last round.
      *
-     * @return the records polled, as the task returned them; empty when none
+     * @return the records polled, as the task returned them: empty or null when none
      * @throws RetriableException if the task's poll failed and may be retried
      */
     List<SourceRecord> step() throws InterruptedException {
@@ -150,7 +150,7 @@ final class SourceTaskRunner extends AbstractTaskRunner {
             sendBatch(polled);
         }
         commitAcknowledgedRecords();
-        return polled == null ? List.of() : polled;
+        return polled;
     }
 
     /**

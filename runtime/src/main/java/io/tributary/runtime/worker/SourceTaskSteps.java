@@ -27,7 +27,7 @@ import org.apache.kafka.clients.producer.Producer;
  */
 public final class SourceTaskSteps {
     private final SourceTaskRunner runner;
-    private boolean stopped;
+    private final StepGuard guard;
 
     /**
      * Starts a task.
@@ -68,6 +68,7 @@ public final class SourceTaskSteps {
                 Clock.systemUTC(),
                 Runnable::run);
         this.runner = new SourceTaskRunner(parts, services, control, ended -> {});
+        this.guard = new StepGuard(runner::stopStepping);
         runner.startStepping();
     }
 
@@ -80,56 +81,29 @@ public final class SourceTaskSteps {
     /**
      * Polls the task once and sends what it returned, as one round of the runtime's loop.
      *
-     * @return the records polled; empty when none
+     * @return the records polled, as the task returned them (null if it returned null)
      * @throws io.tributary.sdk.errors.RetriableException if the task's poll failed and may be retried
      * @throws RuntimeException if the task failed: it is stopped first
      */
     public List<SourceRecord> poll() throws InterruptedException {
-        try {
-            return runner.step();
-        } catch (io.tributary.sdk.errors.RetriableException | org.apache.kafka.common.errors.RetriableException e) {
-            throw e;
-        } catch (RuntimeException | Error e) {
-            stopAfterFailure(e);
-            throw e;
-        }
+        return guard.run(runner::step);
     }
 
     /** Commits the offsets of what was acknowledged, then calls the task's {@code commit}. */
     public void commit() throws InterruptedException {
-        try {
+        guard.run(() -> {
             runner.commit();
-        } catch (RuntimeException | Error e) {
-            stopAfterFailure(e);
-            throw e;
-        }
+            return null;
+        });
     }
 
     /** Stops the task as a worker does: the final commit, then the task's {@code stop}. Once. */
     public void stop() throws InterruptedException {
-        if (!stopped) {
-            stopped = true;
-            runner.stopStepping(false);
-        }
+        guard.stop();
     }
 
     /** @return whether the task was stopped, by {@link #stop()} or because it failed */
     public boolean isStopped() {
-        return stopped;
-    }
-
-    private void stopAfterFailure(Throwable failure) {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        try {
-            runner.stopStepping(true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure.addSuppressed(e);
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
+        return guard.isStopped();
     }
 }

@@ -72,8 +72,13 @@ class WorkerLifecycleTest {
 
         @Override
         public List<Map<String, String>> taskConfigs(int maxTasks) {
-            return List.of(config);
+            // A new configuration each time: every reconfiguration restarts the task.
+            Map<String, String> taskConfig = new java.util.HashMap<>(config);
+            taskConfig.put("generation", Integer.toString(generation++));
+            return List.of(taskConfig);
         }
+
+        private int generation;
 
         @Override
         public void stop() {
@@ -224,6 +229,37 @@ class WorkerLifecycleTest {
                 .singleElement()
                 .satisfies(task -> assertThat(task.stops).hasValue(1));
         await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.STOPPED);
+    }
+
+    @Test
+    void aRestartRacingATaskConfigChangeNeverRunsTwoInstancesOfATask() throws Exception {
+        Worker worker = worker();
+        worker.startConnector(connector(), false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.RUNNING);
+        TaskId id = new TaskId("journal", 0);
+
+        Thread reconfiguring = new Thread(() -> {
+            for (int i = 0; i < 10; i++) {
+                journal.connectorContext.requestTaskReconfiguration();
+            }
+        });
+        reconfiguring.start();
+        for (int i = 0; i < 10; i++) {
+            worker.restartTask(id);
+        }
+        reconfiguring.join(TimeUnit.SECONDS.toMillis(30));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> journal.instances.stream()
+                                .filter(task -> task.stops.get() == 0)
+                                .count()
+                        == 1);
+        assertThat(journal.mostRunningAtOnce)
+                .as("instances of task 0 running at once")
+                .hasValue(1);
+        assertThat(worker.taskConfigs("journal").orElseThrow().get(0))
+                .as("the last configuration is the one running")
+                .containsEntry("generation", "10");
     }
 
     @Test

@@ -351,6 +351,18 @@ class SourceTaskDriverTest {
         }
     }
 
+    @Test
+    void aTaskReturningNullFromPollFailsTheTestNamingTheContract() {
+        try (SourceTaskDriver<ScriptedSourceTask> driver = SourceTaskDriver.forTask(
+                        () -> new ScriptedSourceTask(new ArrayList<>(), null))
+                .start()) {
+            assertThatThrownBy(driver::poll)
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("never null, but was null in poll 1");
+            assertThat(driver.isRunning()).isFalse();
+        }
+    }
+
     private static SourceTaskDriver<LinesSourceTask> start(LinesSourceTask.Lines lines) {
         return SourceTaskDriver.forTask(LinesSourceTask::new)
                 .config(Map.of(LinesSourceTask.LINES, lines.name(), LinesSourceTask.BATCH_SIZE, "2"))
