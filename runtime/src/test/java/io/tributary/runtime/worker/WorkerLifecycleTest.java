@@ -250,16 +250,19 @@ class WorkerLifecycleTest {
         reconfiguring.join(TimeUnit.SECONDS.toMillis(30));
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> journal.instances.stream()
-                                .filter(task -> task.stops.get() == 0)
-                                .count()
-                        == 1);
+                .alias("the last configuration running, in one instance")
+                .until(() -> "10"
+                                .equals(worker.taskConfigs("journal")
+                                        .orElseThrow()
+                                        .get(0)
+                                        .get("generation"))
+                        && journal.instances.stream()
+                                        .filter(task -> task.stops.get() == 0)
+                                        .count()
+                                == 1);
         assertThat(journal.mostRunningAtOnce)
                 .as("instances of task 0 running at once")
                 .hasValue(1);
-        assertThat(worker.taskConfigs("journal").orElseThrow().get(0))
-                .as("the last configuration is the one running")
-                .containsEntry("generation", "10");
     }
 
     @Test
