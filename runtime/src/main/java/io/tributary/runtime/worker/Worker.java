@@ -1,11 +1,6 @@
 package io.tributary.runtime.worker;
 
 import io.tributary.runtime.config.ConfigResolver;
-import io.tributary.runtime.errors.DeadLetterQueueReporter;
-import io.tributary.runtime.errors.ErrorPolicy;
-import io.tributary.runtime.errors.ErrorReporter;
-import io.tributary.runtime.errors.LogReporter;
-import io.tributary.runtime.errors.RetryWithTolerance;
 import io.tributary.runtime.plugins.PluginFactory;
 import io.tributary.runtime.storage.OffsetStore;
 import io.tributary.sdk.config.ConfigValidation;
@@ -14,9 +9,6 @@ import io.tributary.sdk.connector.Connector;
 import io.tributary.sdk.connector.TaskId;
 import io.tributary.sdk.errors.ConfigException;
 import io.tributary.sdk.sink.SinkConnector;
-import io.tributary.sdk.sink.SinkTask;
-import io.tributary.sdk.source.SourceConnector;
-import io.tributary.sdk.source.SourceTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,11 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,25 +58,6 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** Makes the Kafka clients of tasks: the real ones, or in-memory ones in tests of the engine. */
-    interface KafkaClientFactory {
-        KafkaClientFactory REAL = new KafkaClientFactory() {
-            @Override
-            public Producer<byte[], byte[]> producer(Map<String, Object> settings) {
-                return new KafkaProducer<>(settings);
-            }
-
-            @Override
-            public Consumer<byte[], byte[]> consumer(Map<String, Object> settings) {
-                return new KafkaConsumer<>(settings);
-            }
-        };
-
-        Producer<byte[], byte[]> producer(Map<String, Object> settings);
-
-        Consumer<byte[], byte[]> consumer(Map<String, Object> settings);
-    }
-
     private final String workerId;
     private final KafkaClientFactory kafka;
     private final WorkerConfig config;
@@ -101,11 +69,10 @@ public final class Worker implements AutoCloseable {
     private final TaskFactory taskFactory;
     private final TaskSettings taskSettings;
     private final ExecutorService taskThreads;
-    private final RunnerServices runnerServices;
+    private final TaskRunnerFactory runners;
     private final ConfigResolver resolver;
     private final ConnectorValidator validator;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
-    private final Map<String, org.apache.kafka.clients.admin.Admin> admins = new ConcurrentHashMap<>();
 
     /**
      * @param workerId this worker's id, shown in status
@@ -156,7 +123,13 @@ public final class Worker implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.runnerServices = new RunnerServices(taskSettings, statuses, clock, taskThreads);
+        this.runners = new TaskRunnerFactory(
+                config,
+                taskFactory,
+                clients,
+                kafka,
+                offsets,
+                new RunnerServices(taskSettings, statuses, clock, taskThreads));
     }
 
     /** @return this worker's id */
@@ -271,7 +244,12 @@ public final class Worker implements AutoCloseable {
         statuses.taskStatus(id, new Status(State.UNASSIGNED, null, workerId));
         TaskRunner runner;
         try {
-            runner = createTask(deployment, id, taskConfig);
+            runner = runners.create(
+                    deployment.runner.connector(),
+                    deployment.config,
+                    id,
+                    taskConfig,
+                    ended -> onTaskEnded(deployment, ended));
         } catch (RuntimeException e) {
             LOG.error("Task {} could not be created: {}", id, e.toString(), e);
             statuses.taskStatus(id, Status.failed(workerId, e));
@@ -288,80 +266,6 @@ public final class Worker implements AutoCloseable {
                             deployment.runner.connector().getClass().getClassLoader());
             runner.run();
         }));
-    }
-
-    private TaskRunner createTask(Deployment deployment, TaskId id, Map<String, String> taskConfig) {
-        Connector connector = deployment.runner.connector();
-        Map<String, String> connectorConfig = deployment.config;
-        ErrorPolicy policy = ConnectorConfig.errorPolicy(ConnectorConfig.parse(connectorConfig));
-        // One control per task: stopping the task also ends a retry back-off it is waiting in.
-        TaskControl control = new TaskControl();
-        List<ErrorReporter> reporters = new ArrayList<>();
-        if (policy.logErrors()) {
-            reporters.add(new LogReporter(policy.logRecords()));
-        }
-        if (connector instanceof SourceConnector source) {
-            SourceTask task = taskFactory.newTask(source.taskClass(), SourceTask.class);
-            RetryWithTolerance errors = new RetryWithTolerance(id, policy, reporters, clock, control::await);
-            SourceTaskRunner.Parts parts = new SourceTaskRunner.Parts(
-                    id,
-                    task,
-                    taskConfig,
-                    taskFactory.converters(connectorConfig),
-                    taskFactory.transforms(connectorConfig),
-                    kafka.producer(clients.producer(id.connector(), connectorConfig, id.toString())),
-                    offsets,
-                    errors,
-                    topicCreator(connectorConfig));
-            return new SourceTaskRunner(parts, runnerServices, control, ended -> onTaskEnded(deployment, ended));
-        }
-        SinkConnector sink = (SinkConnector) connector;
-        SinkTask task = taskFactory.newTask(sink.taskClass(), SinkTask.class);
-        if (policy.hasDeadLetterQueue()) {
-            taskFactory.ensureTopic(
-                    clients.admin(connectorConfig),
-                    policy.deadLetterQueueTopic(),
-                    policy.deadLetterQueueReplicationFactor());
-            reporters.add(new DeadLetterQueueReporter(
-                    policy.deadLetterQueueTopic(),
-                    kafka.producer(clients.producer(id.connector(), connectorConfig, id + "-dlq")),
-                    policy.contextHeaders()));
-        }
-        RetryWithTolerance errors = new RetryWithTolerance(id, policy, reporters, clock, control::await);
-        String regex = connectorConfig.getOrDefault(ConnectorConfig.TOPICS_REGEX, "");
-        List<String> topics = regex.isBlank()
-                ? List.of(connectorConfig
-                        .getOrDefault(ConnectorConfig.TOPICS, "")
-                        .trim()
-                        .split("\\s*,\\s*"))
-                : List.of();
-        SinkTaskRunner.Parts parts = new SinkTaskRunner.Parts(
-                id,
-                task,
-                taskConfig,
-                taskFactory.converters(connectorConfig),
-                taskFactory.transforms(connectorConfig),
-                kafka.consumer(clients.consumer(id.connector(), connectorConfig, id.toString())),
-                topics,
-                regex.isBlank() ? null : Pattern.compile(regex),
-                errors);
-        return new SinkTaskRunner(parts, runnerServices, control, ended -> onTaskEnded(deployment, ended));
-    }
-
-    /** @return a topic creator when the worker allows topic creation and the connector configures it */
-    private TopicCreator topicCreator(Map<String, String> connectorConfig) {
-        TopicCreationConfig creation = TopicCreationConfig.parse(connectorConfig);
-        boolean allowed = config.parsed().getBoolean(WorkerConfig.TOPIC_CREATION_ENABLE);
-        if (!allowed || !creation.enabled()) {
-            return null;
-        }
-        return new TopicCreator(creation, true, admin(connectorConfig));
-    }
-
-    private synchronized org.apache.kafka.clients.admin.Admin admin(Map<String, String> connectorConfig) {
-        String key = connectorConfig.get(ConnectorConfig.NAME);
-        return admins.computeIfAbsent(
-                key, k -> org.apache.kafka.clients.admin.Admin.create(clients.admin(connectorConfig)));
     }
 
     /** A runner's thread ended: forget that runner, and only that one, not a replacement of the same task. */
@@ -409,10 +313,7 @@ public final class Worker implements AutoCloseable {
             deployment.stopped = true;
             stopTasks(deployment);
         }
-        org.apache.kafka.clients.admin.Admin admin = admins.remove(name);
-        if (admin != null) {
-            admin.close(java.time.Duration.ofSeconds(5));
-        }
+        runners.forget(name);
         deployment.runner.stop();
         statuses.connectorStatus(name, new Status(State.STOPPED, null, workerId));
         return true;

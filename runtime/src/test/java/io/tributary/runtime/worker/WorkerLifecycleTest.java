@@ -153,7 +153,7 @@ class WorkerLifecycleTest {
                 "value.converter", "org.apache.kafka.connect.storage.StringConverter",
                 "task.shutdown.graceful.timeout.ms", "200"));
         plugins = StandaloneRuntime.plugins(config);
-        Worker.KafkaClientFactory inMemory = new Worker.KafkaClientFactory() {
+        KafkaClientFactory inMemory = new KafkaClientFactory() {
             @Override
             public Producer<byte[], byte[]> producer(Map<String, Object> settings) {
                 return new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
