@@ -2,7 +2,9 @@ package io.tributary.runtime.worker;
 
 import io.tributary.runtime.worker.TopicCreationConfig.Group;
 import io.tributary.sdk.errors.TributaryException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +13,9 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -105,6 +109,7 @@ final class TopicCreator {
         try {
             CreateTopicsResult result = admin.createTopics(List.of(newTopic));
             result.all().get();
+            awaitServing(topic, result.numPartitions(topic).get());
             LOG.info(
                     "Created topic '{}' with {} partitions, replication factor {} and topic configs {} (group '{}')",
                     topic,
@@ -123,6 +128,21 @@ final class TopicCreator {
                             + "), let the connector's principal create topics, or create the topic yourself",
                     e.getCause());
         }
+    }
+
+    /**
+     * Waits until the leader of every partition of a topic just created answers for it. Until then, an
+     * idempotent producer with several requests in flight can have the first batch to a partition refused
+     * while later ones land, and then retry that batch forever (out-of-order sequence): the task would hang
+     * without an error. The admin client retries the look-up while a partition is not ready, up to its
+     * {@code default.api.timeout.ms}.
+     */
+    private void awaitServing(String topic, int partitions) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> all = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            all.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        admin.listOffsets(all).all().get();
     }
 
     private static Optional<Integer> orBrokerDefault(int number) {
