@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -122,7 +123,9 @@ final class TaskFactory {
             NewTopic newTopic = factor < 0
                     ? new NewTopic(topic, java.util.Optional.empty(), java.util.Optional.empty())
                     : new NewTopic(topic, 1, factor);
-            admin.createTopics(List.of(newTopic)).all().get();
+            CreateTopicsResult result = admin.createTopics(List.of(newTopic));
+            result.all().get();
+            TopicCreator.awaitServing(admin, topic, result.numPartitions(topic).get());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new ConfigException("Cannot create topic '" + topic + "': "

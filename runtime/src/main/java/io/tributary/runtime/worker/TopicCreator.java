@@ -109,7 +109,7 @@ final class TopicCreator {
         try {
             CreateTopicsResult result = admin.createTopics(List.of(newTopic));
             result.all().get();
-            awaitServing(topic, result.numPartitions(topic).get());
+            awaitServing(admin, topic, result.numPartitions(topic).get());
             LOG.info(
                     "Created topic '{}' with {} partitions, replication factor {} and topic configs {} (group '{}')",
                     topic,
@@ -137,7 +137,8 @@ final class TopicCreator {
      * without an error. The admin client retries the look-up while a partition is not ready, up to its
      * {@code default.api.timeout.ms}.
      */
-    private void awaitServing(String topic, int partitions) throws InterruptedException, ExecutionException {
+    static void awaitServing(Admin admin, String topic, int partitions)
+            throws InterruptedException, ExecutionException {
         Map<TopicPartition, OffsetSpec> all = new HashMap<>();
         for (int partition = 0; partition < partitions; partition++) {
             all.put(new TopicPartition(topic, partition), OffsetSpec.latest());
