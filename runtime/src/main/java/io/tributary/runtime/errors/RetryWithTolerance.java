@@ -33,6 +33,26 @@ public final class RetryWithTolerance implements AutoCloseable {
         boolean await(Duration delay) throws InterruptedException;
     }
 
+    /**
+     * A stage's operation, given what it works on as arguments rather than capturing it: written as a lambda
+     * that captures nothing, it is one object for every call, where a capturing lambda is a new object per
+     * record.
+     *
+     * @param <A> the first argument's type, such as the converter or transformation chain that runs
+     * @param <B> the second argument's type, such as the record it runs on
+     * @param <T> the result type
+     */
+    @FunctionalInterface
+    public interface Operation<A, B, T> {
+        /**
+         * @param first the first argument
+         * @param second the second argument
+         * @return the result
+         * @throws Exception if the operation fails
+         */
+        T apply(A first, B second) throws Exception;
+    }
+
     private final TaskId task;
     private final ErrorPolicy policy;
     private final List<ErrorReporter> reporters;
@@ -67,8 +87,8 @@ public final class RetryWithTolerance implements AutoCloseable {
     }
 
     /**
-     * Runs an operation with retries and tolerance. An operation that succeeds at once costs one call: the
-     * clock is read, and the retry deadline ({@code errors.retry.timeout}) starts, only when it first fails.
+     * Runs an operation with retries and tolerance, as {@link #execute(Stage, Class, ConsumerRecord,
+     * ConnectRecord, Operation, Object, Object)} does.
      *
      * @param stage the stage
      * @param executingClass what runs; may be null
@@ -90,22 +110,57 @@ public final class RetryWithTolerance implements AutoCloseable {
             ConnectRecord<?> record,
             Callable<T> operation)
             throws InterruptedException, ToleratedFailureException {
-        try {
-            return operation.call();
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            return retry(stage, executingClass, consumed, record, operation, e);
-        }
+        return execute(stage, executingClass, consumed, record, (callable, unused) -> callable.call(), operation, null);
     }
 
-    /** Retries an operation that failed once, with growing back-off, until it succeeds or the deadline passes. */
-    private <T> T retry(
+    /**
+     * Runs an operation with retries and tolerance. An operation that succeeds at once costs one call: the
+     * clock is read, and the retry deadline ({@code errors.retry.timeout}) starts, only when it first fails.
+     *
+     * @param stage the stage
+     * @param executingClass what runs; may be null
+     * @param consumed the Kafka record being processed, for sinks; may be null
+     * @param record the record being processed; may be null
+     * @param operation the operation
+     * @param first the operation's first argument
+     * @param second the operation's second argument
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <T> the result type
+     * @return what the operation returned
+     * @throws ToleratedFailureException if it failed and {@code errors.tolerance=all} skips the record: the
+     *     failure was handed to the reporters
+     * @throws ToleranceExceededException if the failure is not tolerated
+     * @throws TaskStoppingException if the task was told to stop while waiting to retry: nothing is reported
+     * @throws InterruptedException if interrupted while waiting to retry
+     */
+    public <A, B, T> T execute(
             Stage stage,
             Class<?> executingClass,
             ConsumerRecord<byte[], byte[]> consumed,
             ConnectRecord<?> record,
-            Callable<T> operation,
+            Operation<A, B, T> operation,
+            A first,
+            B second)
+            throws InterruptedException, ToleratedFailureException {
+        try {
+            return operation.apply(first, second);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return retry(stage, executingClass, consumed, record, operation, first, second, e);
+        }
+    }
+
+    /** Retries an operation that failed once, with growing back-off, until it succeeds or the deadline passes. */
+    private <A, B, T> T retry(
+            Stage stage,
+            Class<?> executingClass,
+            ConsumerRecord<byte[], byte[]> consumed,
+            ConnectRecord<?> record,
+            Operation<A, B, T> operation,
+            A first,
+            B second,
             Exception firstFailure)
             throws InterruptedException, ToleratedFailureException {
         Exception failure = firstFailure;
@@ -129,7 +184,7 @@ public final class RetryWithTolerance implements AutoCloseable {
             // 65 retries and fail the task with an ArithmeticException.
             delay = min(delay.multipliedBy(2), policy.retryDelayMax());
             try {
-                return operation.call();
+                return operation.apply(first, second);
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {

@@ -167,6 +167,7 @@ final class SinkTaskRunner extends AbstractTaskRunner {
         }
         batchOffsets.clear();
         List<SinkRecord> batch = new ArrayList<>(records.count());
+        SinkRecord.Builder builder = SinkRecord.builder();
         // Partition by partition, in the order the consumer's own iterator gives the records.
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> ofPartition = records.records(partition);
@@ -177,7 +178,7 @@ final class SinkTaskRunner extends AbstractTaskRunner {
             io.tributary.sdk.connector.TopicPartition readFrom =
                     new io.tributary.sdk.connector.TopicPartition(partition.topic(), partition.partition());
             for (ConsumerRecord<byte[], byte[]> record : ofPartition) {
-                SinkRecord converted = convertAndTransform(record, readFrom);
+                SinkRecord converted = convertAndTransform(record, readFrom, builder);
                 if (converted != null) {
                     batch.add(converted);
                 }
@@ -190,11 +191,15 @@ final class SinkTaskRunner extends AbstractTaskRunner {
     /**
      * @param consumed a record as the consumer returned it
      * @param readFrom the partition it was read from, shared by the records of that partition
+     * @param builder builds the record; shared by the records of a poll, as every field is set for each
      * @return the record for the task; null when a stage failed and skipped it, or a transformation dropped it
      */
     private SinkRecord convertAndTransform(
-            ConsumerRecord<byte[], byte[]> consumed, io.tributary.sdk.connector.TopicPartition readFrom)
+            ConsumerRecord<byte[], byte[]> consumed,
+            io.tributary.sdk.connector.TopicPartition readFrom,
+            SinkRecord.Builder builder)
             throws InterruptedException {
+        // The operations capture nothing, so that running them allocates nothing per record.
         RetryWithTolerance errors = parts.errors();
         TaskConverters converters = parts.converters();
         try {
@@ -203,13 +208,17 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                     converters.key().getClass(),
                     consumed,
                     null,
-                    () -> converters.key().toData(consumed.topic(), consumed.key()));
+                    (converter, read) -> converter.toData(read.topic(), read.key()),
+                    converters.key(),
+                    consumed);
             SchemaAndValue value = errors.execute(
                     Stage.VALUE_CONVERTER,
                     converters.value().getClass(),
                     consumed,
                     null,
-                    () -> converters.value().toData(consumed.topic(), consumed.value()));
+                    (converter, read) -> converter.toData(read.topic(), read.value()),
+                    converters.value(),
+                    consumed);
             org.apache.kafka.common.header.Header[] kafkaHeaders =
                     consumed.headers().toArray();
             // The header converter has nothing to do for a record without headers.
@@ -221,8 +230,7 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                             consumed,
                             null,
                             () -> toSdkHeaders(consumed.topic(), kafkaHeaders));
-            SinkRecord record = SinkRecord.builder()
-                    .topic(consumed.topic())
+            SinkRecord record = builder.topic(consumed.topic())
                     .partition(consumed.partition())
                     .kafkaOffset(consumed.offset())
                     .original(readFrom, consumed.offset())
@@ -236,7 +244,9 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                     null,
                     consumed,
                     record,
-                    () -> parts.transforms().apply(record));
+                    (transforms, toTransform) -> transforms.apply(toTransform),
+                    parts.transforms(),
+                    record);
         } catch (ToleratedFailureException skipped) {
             pendingReports.add(skipped.report());
             return null;

@@ -309,13 +309,16 @@ final class SourceTaskRunner extends AbstractTaskRunner {
      */
     private ProducerRecord<byte[], byte[]> toProducerRecord(SourceRecord polled)
             throws InterruptedException, ToleratedFailureException {
+        // The operations capture nothing, so that running them allocates nothing per record.
         RetryWithTolerance errors = parts.errors();
         SourceRecord record = errors.execute(
                 Stage.TRANSFORMATION,
                 null,
                 null,
                 polled,
-                () -> parts.transforms().apply(polled));
+                (transforms, toTransform) -> transforms.apply(toTransform),
+                parts.transforms(),
+                polled);
         if (record == null) {
             return null;
         }
@@ -329,13 +332,18 @@ final class SourceTaskRunner extends AbstractTaskRunner {
                 converters.key().getClass(),
                 null,
                 record,
-                () -> converters.key().fromData(topic, record.keySchema(), record.key()));
+                (converter, toConvert) -> converter.fromData(toConvert.topic(), toConvert.keySchema(), toConvert.key()),
+                converters.key(),
+                record);
         byte[] value = errors.execute(
                 Stage.VALUE_CONVERTER,
                 converters.value().getClass(),
                 null,
                 record,
-                () -> converters.value().fromData(topic, record.valueSchema(), record.value()));
+                (converter, toConvert) ->
+                        converter.fromData(toConvert.topic(), toConvert.valueSchema(), toConvert.value()),
+                converters.value(),
+                record);
         // The header converter has nothing to do for a record without headers.
         RecordHeaders headers = record.headers().isEmpty()
                 ? null

@@ -153,6 +153,31 @@ class RetryWithToleranceTest {
     }
 
     @Test
+    void anOperationGivenItsArgumentsGetsTheSameArgumentsOnEveryRetry() throws Exception {
+        RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), false));
+        List<String> calls = new ArrayList<>();
+
+        String result = errors.execute(
+                Stage.VALUE_CONVERTER,
+                null,
+                null,
+                null,
+                (prefix, value) -> {
+                    calls.add(prefix + value);
+                    if (calls.size() < 3) {
+                        throw new RetriableException("schema registry unavailable");
+                    }
+                    return prefix + value;
+                },
+                "order-",
+                7);
+
+        assertThat(result).isEqualTo("order-7");
+        assertThat(calls).containsExactly("order-7", "order-7", "order-7");
+        assertThat(waits).containsExactly(millis(300), millis(600));
+    }
+
+    @Test
     void theRetryTimeoutCountsFromTheFirstFailureNotFromTheStartOfASlowAttempt() throws Exception {
         RetryWithTolerance errors = retrying(policy(millis(1000), Duration.ofMinutes(1), false));
         AtomicInteger calls = new AtomicInteger();
