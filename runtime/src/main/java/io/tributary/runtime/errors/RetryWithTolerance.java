@@ -15,8 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * Runs one stage of a task's pipeline under the connector's error policy: retries retriable failures
  * with growing back-off until {@code errors.retry.timeout}; then, with {@code errors.tolerance=all},
- * reports the failure (log, dead letter queue) and lets the caller skip the record, or, with {@code
- * none}, throws {@link ToleranceExceededException} so the task fails. Used by one task thread.
+ * reports the failure (log, dead letter queue) and throws {@link ToleratedFailureException} so the caller
+ * skips the record, or, with {@code none}, throws {@link ToleranceExceededException} so the task fails.
+ * Used by one task thread.
  */
 public final class RetryWithTolerance implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(300);
@@ -33,17 +34,23 @@ public final class RetryWithTolerance implements AutoCloseable {
     }
 
     /**
-     * What running a stage gave.
+     * A stage's operation, given what it works on as arguments rather than capturing it: written as a lambda
+     * that captures nothing, it is one object for every call, where a capturing lambda is a new object per
+     * record.
      *
-     * @param value the stage's result; null when it failed and was tolerated
-     * @param failed whether it failed (and was tolerated)
-     * @param report completes when the failure is reported; already complete when nothing failed
+     * @param <A> the first argument's type, such as the converter or transformation chain that runs
+     * @param <B> the second argument's type, such as the record it runs on
      * @param <T> the result type
      */
-    public record Outcome<T>(T value, boolean failed, CompletableFuture<Void> report) {
-        static <T> Outcome<T> success(T value) {
-            return new Outcome<>(value, false, CompletableFuture.completedFuture(null));
-        }
+    @FunctionalInterface
+    public interface Operation<A, B, T> {
+        /**
+         * @param first the first argument
+         * @param second the second argument
+         * @return the result
+         * @throws Exception if the operation fails
+         */
+        T apply(A first, B second) throws Exception;
     }
 
     private final TaskId task;
@@ -80,7 +87,8 @@ public final class RetryWithTolerance implements AutoCloseable {
     }
 
     /**
-     * Runs an operation with retries and tolerance.
+     * Runs an operation with retries and tolerance, as {@link #execute(Stage, Class, ConsumerRecord,
+     * ConnectRecord, Operation, Object, Object)} does.
      *
      * @param stage the stage
      * @param executingClass what runs; may be null
@@ -88,61 +96,115 @@ public final class RetryWithTolerance implements AutoCloseable {
      * @param record the record being processed; may be null
      * @param operation the operation
      * @param <T> its result type
-     * @return the outcome; failed outcomes happen only with {@code errors.tolerance=all}
+     * @return what the operation returned
+     * @throws ToleratedFailureException if it failed and {@code errors.tolerance=all} skips the record: the
+     *     failure was handed to the reporters
      * @throws ToleranceExceededException if the failure is not tolerated
      * @throws TaskStoppingException if the task was told to stop while waiting to retry: nothing is reported
      * @throws InterruptedException if interrupted while waiting to retry
      */
-    public <T> Outcome<T> execute(
+    public <T> T execute(
             Stage stage,
             Class<?> executingClass,
             ConsumerRecord<byte[], byte[]> consumed,
             ConnectRecord<?> record,
             Callable<T> operation)
-            throws InterruptedException {
-        Instant deadline =
-                policy.retryTimeout() == null ? null : clock.instant().plus(policy.retryTimeout());
-        Duration delay = FIRST_BACKOFF;
-        while (true) {
-            try {
-                return Outcome.success(operation.call());
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                boolean retriable = isRetriable(e);
-                Instant now = clock.instant();
-                if (retriable && (deadline == null || now.isBefore(deadline))) {
-                    Duration wait = min(delay, policy.retryDelayMax());
-                    if (deadline != null) {
-                        wait = min(wait, Duration.between(now, deadline));
-                    }
-                    if (!wait.isZero() && !wait.isNegative()) {
-                        if (!backoff.await(wait)) {
-                            // A stop is not a failure: the record is neither skipped nor fatal, it is left for
-                            // the next run of the task.
-                            throw new TaskStoppingException(stage);
-                        }
-                        // Stop doubling at the cap: with no retry timeout, doubling on would overflow
-                        // Duration after about 65 retries and fail the task with an ArithmeticException.
-                        delay = min(delay.multipliedBy(2), policy.retryDelayMax());
-                        continue;
-                    }
-                }
-                return fail(new FailedOperation(task, stage, executingClass, e, consumed, record));
-            }
-        }
+            throws InterruptedException, ToleratedFailureException {
+        return execute(stage, executingClass, consumed, record, (callable, unused) -> callable.call(), operation, null);
     }
 
     /**
-     * Handles a failure that happened outside {@link #execute}, such as a record a sink task reported
-     * as errant: reports it when tolerated, or throws.
+     * Runs an operation with retries and tolerance. An operation that succeeds at once costs one call: the
+     * clock is read, and the retry deadline ({@code errors.retry.timeout}) starts, only when it first fails.
+     *
+     * @param stage the stage
+     * @param executingClass what runs; may be null
+     * @param consumed the Kafka record being processed, for sinks; may be null
+     * @param record the record being processed; may be null
+     * @param operation the operation
+     * @param first the operation's first argument
+     * @param second the operation's second argument
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <T> the result type
+     * @return what the operation returned
+     * @throws ToleratedFailureException if it failed and {@code errors.tolerance=all} skips the record: the
+     *     failure was handed to the reporters
+     * @throws ToleranceExceededException if the failure is not tolerated
+     * @throws TaskStoppingException if the task was told to stop while waiting to retry: nothing is reported
+     * @throws InterruptedException if interrupted while waiting to retry
+     */
+    public <A, B, T> T execute(
+            Stage stage,
+            Class<?> executingClass,
+            ConsumerRecord<byte[], byte[]> consumed,
+            ConnectRecord<?> record,
+            Operation<A, B, T> operation,
+            A first,
+            B second)
+            throws InterruptedException, ToleratedFailureException {
+        try {
+            return operation.apply(first, second);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return retry(stage, executingClass, consumed, record, operation, first, second, e);
+        }
+    }
+
+    /** Retries an operation that failed once, with growing back-off, until it succeeds or the deadline passes. */
+    private <A, B, T> T retry(
+            Stage stage,
+            Class<?> executingClass,
+            ConsumerRecord<byte[], byte[]> consumed,
+            ConnectRecord<?> record,
+            Operation<A, B, T> operation,
+            A first,
+            B second,
+            Exception firstFailure)
+            throws InterruptedException, ToleratedFailureException {
+        Exception failure = firstFailure;
+        Instant now = clock.instant();
+        Instant deadline = policy.retryTimeout() == null ? null : now.plus(policy.retryTimeout());
+        Duration delay = FIRST_BACKOFF;
+        while (isRetriable(failure) && (deadline == null || now.isBefore(deadline))) {
+            Duration wait = min(delay, policy.retryDelayMax());
+            if (deadline != null) {
+                wait = min(wait, Duration.between(now, deadline));
+            }
+            if (wait.isZero() || wait.isNegative()) {
+                break;
+            }
+            if (!backoff.await(wait)) {
+                // A stop is not a failure: the record is neither skipped nor fatal, it is left for the next run
+                // of the task.
+                throw new TaskStoppingException(stage);
+            }
+            // Stop doubling at the cap: with no retry timeout, doubling on would overflow Duration after about
+            // 65 retries and fail the task with an ArithmeticException.
+            delay = min(delay.multipliedBy(2), policy.retryDelayMax());
+            try {
+                return operation.apply(first, second);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                failure = e;
+            }
+            now = clock.instant();
+        }
+        FailedOperation failed = new FailedOperation(task, stage, executingClass, failure, consumed, record);
+        throw new ToleratedFailureException(stage, failure, fail(failed));
+    }
+
+    /**
+     * Handles a failure, of {@link #execute} or from outside it, such as a record a sink task reported as
+     * errant: reports it when tolerated, or throws.
      *
      * @param failure what failed
-     * @param <T> the outcome's value type
-     * @return a failed outcome whose report completes when the failure is stored
+     * @return completes when every reporter stored the failure
      * @throws ToleranceExceededException if the failure is not tolerated
      */
-    public <T> Outcome<T> fail(FailedOperation failure) {
+    public CompletableFuture<Void> fail(FailedOperation failure) {
         if (!policy.tolerateAll()) {
             if (policy.logErrors()) {
                 reporters.stream().filter(ErrorReporter::reportsFatalFailures).forEach(r -> r.report(failure));
@@ -152,7 +214,7 @@ public final class RetryWithTolerance implements AutoCloseable {
         tolerated.incrementAndGet();
         CompletableFuture<?>[] reports =
                 reporters.stream().map(r -> r.report(failure)).toArray(CompletableFuture[]::new);
-        return new Outcome<>(null, true, CompletableFuture.allOf(reports));
+        return CompletableFuture.allOf(reports);
     }
 
     private static boolean isRetriable(Throwable e) {

@@ -3,10 +3,10 @@ package io.tributary.runtime.worker;
 import io.tributary.runtime.errors.ErrorPolicy;
 import io.tributary.runtime.errors.FailedOperation;
 import io.tributary.runtime.errors.RetryWithTolerance;
-import io.tributary.runtime.errors.RetryWithTolerance.Outcome;
 import io.tributary.runtime.errors.Stage;
 import io.tributary.runtime.errors.TaskStoppingException;
 import io.tributary.runtime.errors.ToleranceExceededException;
+import io.tributary.runtime.errors.ToleratedFailureException;
 import io.tributary.sdk.connector.TaskId;
 import io.tributary.sdk.data.SchemaAndValue;
 import io.tributary.sdk.errors.DataException;
@@ -216,78 +216,96 @@ final class SinkTaskRunner extends AbstractTaskRunner {
         }
         batchOffsets.clear();
         List<SinkRecord> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            batchOffsets.put(partition, record.offset() + 1);
-            consumed.add(record);
-            SinkRecord converted = convertAndTransform(record);
-            if (converted != null) {
-                batch.add(converted);
+        SinkRecord.Builder builder = SinkRecord.builder();
+        // Partition by partition, in the order the consumer's own iterator gives the records.
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> ofPartition = records.records(partition);
+            if (ofPartition.isEmpty()) {
+                continue;
             }
+            consumed.add(partition, ofPartition);
+            io.tributary.sdk.connector.TopicPartition readFrom =
+                    new io.tributary.sdk.connector.TopicPartition(partition.topic(), partition.partition());
+            for (ConsumerRecord<byte[], byte[]> record : ofPartition) {
+                SinkRecord converted = convertAndTransform(record, readFrom, builder);
+                if (converted != null) {
+                    batch.add(converted);
+                }
+            }
+            batchOffsets.put(partition, ofPartition.get(ofPartition.size() - 1).offset() + 1);
         }
         return batch;
     }
 
-    private SinkRecord convertAndTransform(ConsumerRecord<byte[], byte[]> consumed) throws InterruptedException {
+    /**
+     * @param consumed a record as the consumer returned it
+     * @param readFrom the partition it was read from, shared by the records of that partition
+     * @param builder builds the record; shared by the records of a poll, as every field is set for each
+     * @return the record for the task; null when a stage failed and skipped it, or a transformation dropped it
+     */
+    private SinkRecord convertAndTransform(
+            ConsumerRecord<byte[], byte[]> consumed,
+            io.tributary.sdk.connector.TopicPartition readFrom,
+            SinkRecord.Builder builder)
+            throws InterruptedException {
+        // The operations capture nothing, so that running them allocates nothing per record.
+        RetryWithTolerance errors = parts.errors();
         TaskConverters converters = parts.converters();
-        Outcome<SchemaAndValue> key = parts.errors()
-                .execute(
-                        Stage.KEY_CONVERTER,
-                        converters.key().getClass(),
-                        consumed,
-                        null,
-                        () -> converters.key().toData(consumed.topic(), consumed.key()));
-        if (key.failed()) {
-            track(key);
+        try {
+            SchemaAndValue key = errors.execute(
+                    Stage.KEY_CONVERTER,
+                    converters.key().getClass(),
+                    consumed,
+                    null,
+                    (converter, read) -> converter.toData(read.topic(), read.key()),
+                    converters.key(),
+                    consumed);
+            SchemaAndValue value = errors.execute(
+                    Stage.VALUE_CONVERTER,
+                    converters.value().getClass(),
+                    consumed,
+                    null,
+                    (converter, read) -> converter.toData(read.topic(), read.value()),
+                    converters.value(),
+                    consumed);
+            org.apache.kafka.common.header.Header[] kafkaHeaders =
+                    consumed.headers().toArray();
+            // The header converter has nothing to do for a record without headers.
+            Headers headers = kafkaHeaders.length == 0
+                    ? Headers.empty()
+                    : errors.execute(
+                            Stage.HEADER_CONVERTER,
+                            converters.header().getClass(),
+                            consumed,
+                            null,
+                            () -> toSdkHeaders(consumed.topic(), kafkaHeaders));
+            SinkRecord record = builder.topic(consumed.topic())
+                    .partition(consumed.partition())
+                    .kafkaOffset(consumed.offset())
+                    .original(readFrom, consumed.offset())
+                    .key(key.schema(), key.value())
+                    .value(value.schema(), value.value())
+                    .timestamp(consumed.timestamp() < 0 ? null : consumed.timestamp(), timestampType(consumed))
+                    .headers(headers)
+                    .build();
+            return errors.execute(
+                    Stage.TRANSFORMATION,
+                    null,
+                    consumed,
+                    record,
+                    (transforms, toTransform) -> transforms.apply(toTransform),
+                    parts.transforms(),
+                    record);
+        } catch (ToleratedFailureException skipped) {
+            pendingReports.add(skipped.report());
             return null;
         }
-        Outcome<SchemaAndValue> value = parts.errors()
-                .execute(
-                        Stage.VALUE_CONVERTER,
-                        converters.value().getClass(),
-                        consumed,
-                        null,
-                        () -> converters.value().toData(consumed.topic(), consumed.value()));
-        if (value.failed()) {
-            track(value);
-            return null;
-        }
-        Outcome<Headers> headers = parts.errors()
-                .execute(
-                        Stage.HEADER_CONVERTER,
-                        converters.header().getClass(),
-                        consumed,
-                        null,
-                        () -> toSdkHeaders(consumed));
-        if (headers.failed()) {
-            track(headers);
-            return null;
-        }
-        SinkRecord record = SinkRecord.builder()
-                .topic(consumed.topic())
-                .partition(consumed.partition())
-                .kafkaOffset(consumed.offset())
-                .key(key.value().schema(), key.value().value())
-                .value(value.value().schema(), value.value().value())
-                .timestamp(consumed.timestamp() < 0 ? null : consumed.timestamp(), timestampType(consumed))
-                .headers(headers.value())
-                .build();
-        Outcome<SinkRecord> transformed = parts.errors()
-                .execute(
-                        Stage.TRANSFORMATION,
-                        null,
-                        consumed,
-                        record,
-                        () -> parts.transforms().apply(record));
-        track(transformed);
-        return transformed.value();
     }
 
-    private Headers toSdkHeaders(ConsumerRecord<byte[], byte[]> consumed) {
+    private Headers toSdkHeaders(String topic, org.apache.kafka.common.header.Header[] kafkaHeaders) {
         Headers headers = Headers.empty();
-        for (org.apache.kafka.common.header.Header header : consumed.headers()) {
-            SchemaAndValue converted =
-                    parts.converters().header().toData(consumed.topic(), header.key(), header.value());
+        for (org.apache.kafka.common.header.Header header : kafkaHeaders) {
+            SchemaAndValue converted = parts.converters().header().toData(topic, header.key(), header.value());
             headers = headers.with(header.key(), converted.schema(), converted.value());
         }
         return headers;
@@ -299,12 +317,6 @@ final class SinkTaskRunner extends AbstractTaskRunner {
             case LOG_APPEND_TIME -> TimestampType.LOG_APPEND_TIME;
             default -> TimestampType.NO_TIMESTAMP_TYPE;
         };
-    }
-
-    private void track(Outcome<?> outcome) {
-        if (outcome.failed()) {
-            pendingReports.add(outcome.report());
-        }
     }
 
     /**
@@ -446,11 +458,11 @@ final class SinkTaskRunner extends AbstractTaskRunner {
 
     private CompletableFuture<Void> reportErrant(SinkRecord record, Throwable error) {
         ConsumerRecord<byte[], byte[]> original = consumed.find(record).orElseGet(() -> rebuild(record));
-        Outcome<Void> outcome = parts.errors()
+        CompletableFuture<Void> report = parts.errors()
                 .fail(new FailedOperation(
                         parts.id(), Stage.TASK_PUT, parts.task().getClass(), error, original, record));
-        pendingReports.add(outcome.report());
-        return outcome.report();
+        pendingReports.add(report);
+        return report;
     }
 
     /**

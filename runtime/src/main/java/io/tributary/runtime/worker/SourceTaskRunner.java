@@ -1,9 +1,9 @@
 package io.tributary.runtime.worker;
 
 import io.tributary.runtime.errors.RetryWithTolerance;
-import io.tributary.runtime.errors.RetryWithTolerance.Outcome;
 import io.tributary.runtime.errors.Stage;
 import io.tributary.runtime.errors.TaskStoppingException;
+import io.tributary.runtime.errors.ToleratedFailureException;
 import io.tributary.runtime.storage.OffsetStore;
 import io.tributary.sdk.connector.TaskId;
 import io.tributary.sdk.connector.TopicPartition;
@@ -259,54 +259,17 @@ final class SourceTaskRunner extends AbstractTaskRunner {
 
     /** @return false if the task is stopping and the record was not sent */
     private boolean send(SourceRecord polled, SubmittedRecords.Submitted handle) throws InterruptedException {
-        Outcome<SourceRecord> transformed = parts.errors()
-                .execute(
-                        Stage.TRANSFORMATION,
-                        null,
-                        null,
-                        polled,
-                        () -> parts.transforms().apply(polled));
-        if (transformed.value() == null) {
+        ProducerRecord<byte[], byte[]> producerRecord;
+        try {
+            producerRecord = toProducerRecord(polled);
+        } catch (ToleratedFailureException skipped) {
+            // Reported already: the record is skipped, as if a transformation had dropped it.
+            producerRecord = null;
+        }
+        if (producerRecord == null) {
             dropped(polled, handle);
             return true;
         }
-        SourceRecord record = transformed.value();
-        String topic = record.topic();
-        if (parts.topics() != null) {
-            parts.topics().ensureTopic(topic);
-        }
-        TaskConverters converters = parts.converters();
-        Outcome<byte[]> key = parts.errors()
-                .execute(
-                        Stage.KEY_CONVERTER,
-                        converters.key().getClass(),
-                        null,
-                        record,
-                        () -> converters.key().fromData(topic, record.keySchema(), record.key()));
-        Outcome<byte[]> value = key.failed()
-                ? key
-                : parts.errors()
-                        .execute(
-                                Stage.VALUE_CONVERTER,
-                                converters.value().getClass(),
-                                null,
-                                record,
-                                () -> converters.value().fromData(topic, record.valueSchema(), record.value()));
-        Outcome<RecordHeaders> headers = value.failed()
-                ? new Outcome<>(null, true, value.report())
-                : parts.errors()
-                        .execute(
-                                Stage.HEADER_CONVERTER,
-                                converters.header().getClass(),
-                                null,
-                                record,
-                                () -> toKafkaHeaders(record));
-        if (headers.failed()) {
-            dropped(polled, handle);
-            return true;
-        }
-        ProducerRecord<byte[], byte[]> producerRecord = new ProducerRecord<>(
-                topic, record.kafkaPartition(), record.timestamp(), key.value(), value.value(), headers.value());
         if (!acquirePermit()) {
             return false;
         }
@@ -336,6 +299,61 @@ final class SourceTaskRunner extends AbstractTaskRunner {
             throw e;
         }
         return true;
+    }
+
+    /**
+     * Transforms and converts a polled record.
+     *
+     * @return what to send; null when a transformation dropped the record
+     * @throws ToleratedFailureException if a stage failed and the record is skipped
+     */
+    private ProducerRecord<byte[], byte[]> toProducerRecord(SourceRecord polled)
+            throws InterruptedException, ToleratedFailureException {
+        // The operations capture nothing, so that running them allocates nothing per record.
+        RetryWithTolerance errors = parts.errors();
+        SourceRecord record = errors.execute(
+                Stage.TRANSFORMATION,
+                null,
+                null,
+                polled,
+                (transforms, toTransform) -> transforms.apply(toTransform),
+                parts.transforms(),
+                polled);
+        if (record == null) {
+            return null;
+        }
+        String topic = record.topic();
+        if (parts.topics() != null) {
+            parts.topics().ensureTopic(topic);
+        }
+        TaskConverters converters = parts.converters();
+        byte[] key = errors.execute(
+                Stage.KEY_CONVERTER,
+                converters.key().getClass(),
+                null,
+                record,
+                (converter, toConvert) -> converter.fromData(toConvert.topic(), toConvert.keySchema(), toConvert.key()),
+                converters.key(),
+                record);
+        byte[] value = errors.execute(
+                Stage.VALUE_CONVERTER,
+                converters.value().getClass(),
+                null,
+                record,
+                (converter, toConvert) ->
+                        converter.fromData(toConvert.topic(), toConvert.valueSchema(), toConvert.value()),
+                converters.value(),
+                record);
+        // The header converter has nothing to do for a record without headers.
+        RecordHeaders headers = record.headers().isEmpty()
+                ? null
+                : errors.execute(
+                        Stage.HEADER_CONVERTER,
+                        converters.header().getClass(),
+                        null,
+                        record,
+                        () -> toKafkaHeaders(record));
+        return new ProducerRecord<>(topic, record.kafkaPartition(), record.timestamp(), key, value, headers);
     }
 
     /** Waits for room among the in-flight records; false if the task is stopping first. */

@@ -1,12 +1,15 @@
 package io.tributary.runtime.worker;
 
 import io.tributary.sdk.source.SourceRecord;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tracks a source task's records from poll to acknowledgement, so that an offset is committed only
@@ -16,32 +19,42 @@ import java.util.Map;
  * <p>A record is submitted as soon as it is polled, before it is transformed, converted or sent, so the
  * order of submission is the order of polling.
  *
- * <p>{@link #submit} is called on the task thread; {@link Submitted#acknowledge()} on producer
- * threads; {@link #committableOffsets()} on the task thread. Thread-safe.
+ * <p>{@link #submit} and {@link #committableOffsets()} are called on the task thread; {@link
+ * Submitted#acknowledge()} and {@link Submitted#abandon()} on producer threads, where they take no lock:
+ * they only mark their record, and the task thread collects what was marked. So a producer acknowledging
+ * a batch never waits for the task thread, nor the task thread for it. {@link #awaitAllAcknowledged} may
+ * be called on any thread.
  */
 final class SubmittedRecords {
+    private static final int PENDING = 0;
+    private static final int ACKNOWLEDGED = 1;
+    private static final int ABANDONED = 2;
+    /** How many records a partition takes before it lets go of those acknowledged meanwhile. */
+    private static final int COLLECT_EVERY = 1024;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Submitted.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** One record on its way to Kafka. */
     final class Submitted {
-        private final Map<String, Object> partition;
         private final Map<String, Object> offset;
-        private volatile boolean acknowledged;
-        private boolean abandoned;
+        /** {@link #PENDING}, then {@link #ACKNOWLEDGED} or {@link #ABANDONED}; set once, through {@link #STATE}. */
+        private volatile int state;
 
-        private Submitted(Map<String, Object> partition, Map<String, Object> offset) {
-            this.partition = partition;
+        private Submitted(Map<String, Object> offset) {
             this.offset = offset;
         }
 
         /** Marks the record acknowledged (or dropped on purpose): its offset may now be committed. */
         void acknowledge() {
-            synchronized (SubmittedRecords.this) {
-                if (!acknowledged && !abandoned) {
-                    acknowledged = true;
-                    outstanding--;
-                    SubmittedRecords.this.notifyAll();
-                }
-            }
+            settle(ACKNOWLEDGED);
         }
 
         /**
@@ -50,30 +63,83 @@ final class SubmittedRecords {
          * past it and it is polled again after a restart.
          */
         void abandon() {
-            synchronized (SubmittedRecords.this) {
-                if (!acknowledged && !abandoned) {
-                    abandoned = true;
-                    outstanding--;
+            settle(ABANDONED);
+        }
+
+        private void settle(int settled) {
+            if (STATE.compareAndSet(this, PENDING, settled) && outstanding.decrementAndGet() == 0) {
+                synchronized (SubmittedRecords.this) {
                     SubmittedRecords.this.notifyAll();
+                }
+            }
+        }
+
+        private boolean isAcknowledged() {
+            return state == ACKNOWLEDGED;
+        }
+    }
+
+    /**
+     * The records of one source partition not yet known to be acknowledged, oldest first, and the latest
+     * offset of those already let go. Records are let go as their acknowledged prefix grows, every {@value
+     * #COLLECT_EVERY} records and at each commit, so a partition does not hold every record polled between
+     * two commits.
+     */
+    private static final class PartitionRecords {
+        private final Deque<Submitted> records = new ArrayDeque<>();
+        /** The offset of the latest record let go, which was acknowledged as were all before it; null for none. */
+        private Map<String, Object> committable;
+
+        private int addedSinceCollected;
+
+        void add(Submitted record) {
+            records.addLast(record);
+            if (++addedSinceCollected == COLLECT_EVERY) {
+                collectAcknowledged();
+            }
+        }
+
+        /** Lets go of the acknowledged prefix, keeping only the latest offset in it. */
+        void collectAcknowledged() {
+            addedSinceCollected = 0;
+            Submitted first;
+            while ((first = records.peekFirst()) != null && first.isAcknowledged()) {
+                records.pollFirst();
+                if (!first.offset.isEmpty()) {
+                    committable = first.offset;
                 }
             }
         }
     }
 
-    private final Map<Map<String, Object>, Deque<Submitted>> byPartition = new HashMap<>();
-    private int outstanding;
+    private final Map<Map<String, Object>, PartitionRecords> byPartition = new HashMap<>();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    /**
+     * The partition of the previous record (the very map, not an equal one) and its records: tasks often poll
+     * runs of records of one partition, which then find their records without hashing the partition.
+     */
+    private Map<String, ?> lastPartition;
+
+    private PartitionRecords lastRecords;
 
     /**
      * @param record a record just polled
      * @return its handle, to acknowledge it
      */
     @SuppressWarnings("unchecked")
-    synchronized Submitted submit(SourceRecord record) {
-        Map<String, Object> partition = (Map<String, Object>) record.sourcePartition();
-        Map<String, Object> offset = (Map<String, Object>) record.sourceOffset();
-        Submitted submitted = new Submitted(partition, offset);
-        byPartition.computeIfAbsent(partition, p -> new ArrayDeque<>()).addLast(submitted);
-        outstanding++;
+    Submitted submit(SourceRecord record) {
+        Map<String, ?> partition = record.sourcePartition();
+        PartitionRecords records;
+        if (partition == lastPartition) {
+            records = lastRecords;
+        } else {
+            records = byPartition.computeIfAbsent((Map<String, Object>) partition, p -> new PartitionRecords());
+            lastPartition = partition;
+            lastRecords = records;
+        }
+        Submitted submitted = new Submitted((Map<String, Object>) record.sourceOffset());
+        records.add(submitted);
+        outstanding.incrementAndGet();
         return submitted;
     }
 
@@ -83,29 +149,32 @@ final class SubmittedRecords {
      * @return offsets that are safe to commit, by source partition; records without a partition or
      *     offset are left out
      */
-    synchronized Map<Map<String, Object>, Map<String, Object>> committableOffsets() {
+    Map<Map<String, Object>, Map<String, Object>> committableOffsets() {
         Map<Map<String, Object>, Map<String, Object>> committable = new LinkedHashMap<>();
-        Iterator<Map.Entry<Map<String, Object>, Deque<Submitted>>> partitions =
+        Iterator<Map.Entry<Map<String, Object>, PartitionRecords>> partitions =
                 byPartition.entrySet().iterator();
         while (partitions.hasNext()) {
-            Map.Entry<Map<String, Object>, Deque<Submitted>> entry = partitions.next();
-            Deque<Submitted> records = entry.getValue();
-            while (!records.isEmpty() && records.peekFirst().acknowledged) {
-                Submitted done = records.pollFirst();
-                if (!done.partition.isEmpty() && !done.offset.isEmpty()) {
-                    committable.put(done.partition, done.offset);
-                }
+            Map.Entry<Map<String, Object>, PartitionRecords> entry = partitions.next();
+            PartitionRecords records = entry.getValue();
+            records.collectAcknowledged();
+            if (records.committable != null && !entry.getKey().isEmpty()) {
+                committable.put(entry.getKey(), records.committable);
             }
-            if (records.isEmpty()) {
+            records.committable = null;
+            if (records.records.isEmpty()) {
                 partitions.remove();
+                if (records == lastRecords) {
+                    lastPartition = null;
+                    lastRecords = null;
+                }
             }
         }
         return committable;
     }
 
     /** @return how many records were submitted but not yet acknowledged */
-    synchronized int outstanding() {
-        return outstanding;
+    int outstanding() {
+        return outstanding.get();
     }
 
     /**
@@ -117,7 +186,7 @@ final class SubmittedRecords {
      */
     synchronized boolean awaitAllAcknowledged(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (outstanding > 0) {
+        while (outstanding.get() > 0) {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
                 return false;

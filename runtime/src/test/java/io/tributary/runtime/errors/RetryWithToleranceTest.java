@@ -3,7 +3,6 @@ package io.tributary.runtime.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.tributary.runtime.errors.RetryWithTolerance.Outcome;
 import io.tributary.sdk.connector.TaskId;
 import io.tributary.sdk.errors.RetriableException;
 import io.tributary.sdk.source.SourceRecord;
@@ -113,35 +112,105 @@ class RetryWithToleranceTest {
     }
 
     @Test
-    void aSucceedingOperationReturnsItsValueWithoutWaiting() throws InterruptedException {
+    void aSucceedingOperationReturnsItsValueWithoutWaiting() throws Exception {
         RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), false));
 
-        Outcome<String> outcome = errors.execute(Stage.TASK_PUT, null, null, null, () -> "done");
+        String result = errors.execute(Stage.TASK_PUT, null, null, null, () -> "done");
 
-        assertThat(outcome.value()).isEqualTo("done");
-        assertThat(outcome.failed()).isFalse();
-        assertThat(outcome.report()).isCompleted();
+        assertThat(result).isEqualTo("done");
         assertThat(waits).isEmpty();
     }
 
     @Test
-    void retriesAnSdkRetriableFailureWithDoublingDelaysUntilItSucceeds() throws InterruptedException {
+    void aSucceedingOperationDoesNotReadTheClock() throws Exception {
+        Clock unreadable = new Clock() {
+            @Override
+            public Instant instant() {
+                throw new AssertionError("the clock was read though nothing failed");
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        RetryWithTolerance errors = new RetryWithTolerance(
+                TASK,
+                policy(Duration.ofMinutes(5), Duration.ofMinutes(1), false),
+                List.of(recordingReporter()),
+                unreadable,
+                advancingClock());
+
+        assertThat(errors.execute(Stage.VALUE_CONVERTER, null, null, null, () -> "done"))
+                .isEqualTo("done");
+        Object tombstone = errors.execute(Stage.VALUE_CONVERTER, null, null, null, () -> null);
+        assertThat(tombstone).isNull();
+    }
+
+    @Test
+    void anOperationGivenItsArgumentsGetsTheSameArgumentsOnEveryRetry() throws Exception {
+        RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), false));
+        List<String> calls = new ArrayList<>();
+
+        String result = errors.execute(
+                Stage.VALUE_CONVERTER,
+                null,
+                null,
+                null,
+                (prefix, value) -> {
+                    calls.add(prefix + value);
+                    if (calls.size() < 3) {
+                        throw new RetriableException("schema registry unavailable");
+                    }
+                    return prefix + value;
+                },
+                "order-",
+                7);
+
+        assertThat(result).isEqualTo("order-7");
+        assertThat(calls).containsExactly("order-7", "order-7", "order-7");
+        assertThat(waits).containsExactly(millis(300), millis(600));
+    }
+
+    @Test
+    void theRetryTimeoutCountsFromTheFirstFailureNotFromTheStartOfASlowAttempt() throws Exception {
+        RetryWithTolerance errors = retrying(policy(millis(1000), Duration.ofMinutes(1), false));
+        AtomicInteger calls = new AtomicInteger();
+
+        String result = errors.execute(Stage.TASK_PUT, null, null, null, () -> {
+            if (calls.getAndIncrement() == 0) {
+                clock.advance(Duration.ofSeconds(5));
+                throw new RetriableException("timed out after 5 s");
+            }
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(waits).containsExactly(millis(300));
+    }
+
+    @Test
+    void retriesAnSdkRetriableFailureWithDoublingDelaysUntilItSucceeds() throws Exception {
         RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), false));
 
-        Outcome<String> outcome = errors.execute(
+        String result = errors.execute(
                 Stage.TASK_PUT, null, null, null, failingTimes(3, new RetriableException("database is restarting")));
 
-        assertThat(outcome.value()).isEqualTo("done");
-        assertThat(outcome.failed()).isFalse();
+        assertThat(result).isEqualTo("done");
         assertThat(waits).containsExactly(millis(300), millis(600), millis(1200));
         assertThat(reported).isEmpty();
     }
 
     @Test
-    void retriesKafkaRetriableFailuresToo() throws InterruptedException {
+    void retriesKafkaRetriableFailuresToo() throws Exception {
         RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), false));
 
-        Outcome<String> outcome = errors.execute(
+        String result = errors.execute(
                 Stage.KAFKA_PRODUCE,
                 null,
                 null,
@@ -150,12 +219,12 @@ class RetryWithToleranceTest {
                         new NotEnoughReplicasException("2 of 3 replicas in sync"),
                         new org.apache.kafka.common.errors.TimeoutException("metadata not ready")));
 
-        assertThat(outcome.value()).isEqualTo("done");
+        assertThat(result).isEqualTo("done");
         assertThat(waits).containsExactly(millis(300), millis(600));
     }
 
     @Test
-    void delaysStopGrowingAtRetryDelayMax() throws InterruptedException {
+    void delaysStopGrowingAtRetryDelayMax() throws Exception {
         RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), millis(1000), false));
 
         errors.execute(Stage.TASK_POLL, null, null, null, failingTimes(5, new RetriableException("rate limited")));
@@ -164,15 +233,16 @@ class RetryWithToleranceTest {
     }
 
     @Test
-    void theLastDelayIsCutToTheTimeLeftBeforeTheDeadline() throws InterruptedException {
+    void theLastDelayIsCutToTheTimeLeftBeforeTheDeadline() {
         RetryWithTolerance errors = retrying(policy(millis(1000), Duration.ofMinutes(1), true));
 
-        Outcome<String> outcome = errors.execute(
-                Stage.TASK_POLL, null, null, null, failingTimes(100, new RetriableException("still down")));
+        assertThatExceptionOfType(ToleratedFailureException.class)
+                .isThrownBy(() -> errors.execute(
+                        Stage.TASK_POLL, null, null, null, failingTimes(100, new RetriableException("still down"))))
+                .satisfies(skipped -> assertThat(skipped.report()).isCompleted())
+                .withCauseInstanceOf(RetriableException.class);
 
         assertThat(waits).containsExactly(millis(300), millis(600), millis(100));
-        assertThat(outcome.failed()).isTrue();
-        assertThat(outcome.value()).isNull();
         assertThat(reported)
                 .singleElement()
                 .satisfies(failure -> assertThat(failure.error())
@@ -202,13 +272,13 @@ class RetryWithToleranceTest {
     }
 
     @Test
-    void withoutRetryTimeoutRetriesUntilSuccessHoweverLongItTakes() throws InterruptedException {
+    void withoutRetryTimeoutRetriesUntilSuccessHoweverLongItTakes() throws Exception {
         RetryWithTolerance errors = retrying(policy(NO_RETRY_LIMIT, Duration.ofMinutes(1), false));
 
-        Outcome<String> outcome = errors.execute(
+        String result = errors.execute(
                 Stage.TASK_PUT, null, null, null, failingTimes(200, new RetriableException("down for hours")));
 
-        assertThat(outcome.value()).isEqualTo("done");
+        assertThat(result).isEqualTo("done");
         assertThat(waits).hasSize(200);
         assertThat(waits.subList(8, 200)).containsOnly(Duration.ofMinutes(1));
     }
@@ -280,18 +350,19 @@ class RetryWithToleranceTest {
     }
 
     @Test
-    void aNonRetriableFailureWithToleranceAllIsReportedAndSkipped() throws InterruptedException {
+    void aNonRetriableFailureWithToleranceAllIsReportedAndSkipped() {
         RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), true));
         ConsumerRecord<byte[], byte[]> consumed = consumed();
         SourceRecord record = SourceRecord.builder().topic("orders").build();
         IllegalArgumentException error = new IllegalArgumentException("not JSON");
 
-        Outcome<String> outcome =
-                errors.execute(Stage.KEY_CONVERTER, Integer.class, consumed, record, failingWith(error));
-
-        assertThat(outcome.failed()).isTrue();
-        assertThat(outcome.value()).isNull();
-        assertThat(outcome.report()).isCompleted();
+        assertThatExceptionOfType(ToleratedFailureException.class)
+                .isThrownBy(
+                        () -> errors.execute(Stage.KEY_CONVERTER, Integer.class, consumed, record, failingWith(error)))
+                .satisfies(skipped -> assertThat(skipped.report()).isCompleted())
+                .withMessageContaining("KEY_CONVERTER")
+                .havingCause()
+                .isSameAs(error);
         assertThat(reported)
                 .containsExactly(
                         new FailedOperation(TASK, Stage.KEY_CONVERTER, Integer.class, error, consumed, record));
@@ -300,12 +371,16 @@ class RetryWithToleranceTest {
     }
 
     @Test
-    void countsEveryToleratedFailure() throws InterruptedException {
+    void countsEveryToleratedFailure() throws Exception {
         RetryWithTolerance errors = retrying(policy(Duration.ofMinutes(5), Duration.ofMinutes(1), true));
 
-        errors.execute(Stage.TRANSFORMATION, null, null, null, failingWith(new IllegalStateException("one")));
+        assertThatExceptionOfType(ToleratedFailureException.class)
+                .isThrownBy(() -> errors.execute(
+                        Stage.TRANSFORMATION, null, null, null, failingWith(new IllegalStateException("one"))));
         errors.execute(Stage.TRANSFORMATION, null, null, null, () -> "fine");
-        errors.execute(Stage.TRANSFORMATION, null, null, null, failingWith(new IllegalStateException("two")));
+        assertThatExceptionOfType(ToleratedFailureException.class)
+                .isThrownBy(() -> errors.execute(
+                        Stage.TRANSFORMATION, null, null, null, failingWith(new IllegalStateException("two"))));
 
         assertThat(errors.toleratedFailures()).isEqualTo(2);
         assertThat(reported).extracting(f -> f.error().getMessage()).containsExactly("one", "two");
@@ -321,13 +396,18 @@ class RetryWithToleranceTest {
                 clock,
                 advancingClock());
 
-        Outcome<String> outcome =
-                errors.execute(Stage.TASK_PUT, null, null, null, failingWith(new IllegalStateException("bad")));
-        assertThat(outcome.report()).isNotDone();
+        CompletableFuture<Void> report;
+        try {
+            errors.execute(Stage.TASK_PUT, null, null, null, failingWith(new IllegalStateException("bad")));
+            throw new AssertionError("the failure was not tolerated");
+        } catch (ToleratedFailureException skipped) {
+            report = skipped.report();
+        }
+        assertThat(report).isNotDone();
 
         slowStore.complete(null);
 
-        assertThat(outcome.report()).isCompleted();
+        assertThat(report).isCompleted();
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.entry;
 import io.tributary.runtime.worker.SubmittedRecords.Submitted;
 import io.tributary.sdk.source.SourceRecord;
 import io.tributary.testkit.Waits;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +165,58 @@ class SubmittedRecordsTest {
         submitted.submit(record(ORDERS, Map.of())).acknowledge();
 
         assertThat(submitted.committableOffsets()).containsExactly(entry(ORDERS, position(1)));
+    }
+
+    @Test
+    void aLongRunOfRecordsCommitsUpToItsFirstUnacknowledgedRecord() {
+        List<Submitted> run = new ArrayList<>();
+        for (long position = 1; position <= 5_000; position++) {
+            run.add(submit(ORDERS, position));
+        }
+        for (int i = 0; i < run.size(); i++) {
+            if (i != 2_999) {
+                run.get(i).acknowledge();
+            }
+        }
+        submit(ORDERS, 5_001);
+
+        assertThat(submitted.committableOffsets()).containsExactly(entry(ORDERS, position(2_999)));
+        assertThat(submitted.outstanding()).isEqualTo(2);
+
+        run.get(2_999).acknowledge();
+
+        assertThat(submitted.committableOffsets()).containsExactly(entry(ORDERS, position(5_000)));
+        assertThat(submitted.outstanding()).isEqualTo(1);
+    }
+
+    @Test
+    void equalPartitionMapsAreOnePartitionWhicheverMapARecordCarries() {
+        Submitted first = submit(new HashMap<>(ORDERS), 1);
+        Submitted second = submit(new HashMap<>(ORDERS), 2);
+        Submitted customers = submit(CUSTOMERS, 10);
+        Submitted third = submit(ORDERS, 3);
+
+        second.acknowledge();
+        third.acknowledge();
+        customers.acknowledge();
+        assertThat(submitted.committableOffsets()).containsExactly(entry(CUSTOMERS, position(10)));
+
+        first.acknowledge();
+
+        assertThat(submitted.committableOffsets()).containsExactly(entry(ORDERS, position(3)));
+    }
+
+    @Test
+    void anAbandonedRecordHoldsItsPartitionBackForGood() {
+        submit(ORDERS, 1).acknowledge();
+        Submitted abandoned = submit(ORDERS, 2);
+        submit(ORDERS, 3).acknowledge();
+
+        abandoned.abandon();
+        abandoned.acknowledge();
+
+        assertThat(submitted.committableOffsets()).containsExactly(entry(ORDERS, position(1)));
+        assertThat(submitted.outstanding()).isZero();
     }
 
     @Test

@@ -147,9 +147,12 @@ public final class SinkRecord extends ConnectRecord<SinkRecord> {
         private Long timestamp;
         private TimestampType timestampType = TimestampType.NO_TIMESTAMP_TYPE;
         private Headers headers = Headers.empty();
-        private Long kafkaOffset;
+        // Offsets are kept unboxed, with a flag for whether one was set: the runtime builds a record per record
+        // read, and a Long per offset would be garbage it makes for nothing.
+        private long kafkaOffset;
+        private boolean kafkaOffsetSet;
         private TopicPartition originalTopicPartition;
-        private Long originalKafkaOffset;
+        private long originalKafkaOffset;
 
         private Builder() {}
 
@@ -168,6 +171,7 @@ public final class SinkRecord extends ConnectRecord<SinkRecord> {
         /** @param offset the record's offset in its partition @return this */
         public Builder kafkaOffset(long offset) {
             this.kafkaOffset = offset;
+            this.kafkaOffsetSet = true;
             return this;
         }
 
@@ -228,6 +232,16 @@ public final class SinkRecord extends ConnectRecord<SinkRecord> {
          * @throws IllegalStateException if topic, partition or offset is missing
          */
         public SinkRecord build() {
+            if (topic == null || partition == null || !kafkaOffsetSet) {
+                throw missingFields();
+            }
+            if (originalTopicPartition == null) {
+                return new SinkRecord(this, new TopicPartition(topic, partition), kafkaOffset);
+            }
+            return new SinkRecord(this, originalTopicPartition, originalKafkaOffset);
+        }
+
+        private IllegalStateException missingFields() {
             java.util.List<String> missing = new java.util.ArrayList<>();
             if (topic == null) {
                 missing.add("topic");
@@ -235,16 +249,11 @@ public final class SinkRecord extends ConnectRecord<SinkRecord> {
             if (partition == null) {
                 missing.add("partition");
             }
-            if (kafkaOffset == null) {
+            if (!kafkaOffsetSet) {
                 missing.add("kafkaOffset");
             }
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("A SinkRecord needs topic(...), partition(...) and kafkaOffset(...);"
-                        + " missing: " + String.join(", ", missing));
-            }
-            TopicPartition original =
-                    originalTopicPartition != null ? originalTopicPartition : new TopicPartition(topic, partition);
-            return new SinkRecord(this, original, originalKafkaOffset != null ? originalKafkaOffset : kafkaOffset);
+            return new IllegalStateException("A SinkRecord needs topic(...), partition(...) and kafkaOffset(...);"
+                    + " missing: " + String.join(", ", missing));
         }
     }
 }

@@ -104,6 +104,15 @@ public final class SourceRecord extends ConnectRecord<SourceRecord> {
 
     /** Builds a {@link SourceRecord}; the topic is required, everything else optional. Not thread-safe. */
     public static final class Builder {
+        // The JDK's immutable map types: nothing can change a map of these types, so a record keeps such a map
+        // instead of a copy. Map.of, Map.ofEntries and Map.copyOf make maps of the first two;
+        // Collections.unmodifiableMap is not among them: it is a view of a map that can still change.
+        private static final Class<?> MAP_OF_ONE = Map.of("", "").getClass();
+        private static final Class<?> MAP_OF_NONE_OR_MANY = Map.of().getClass();
+        private static final Class<?> EMPTY_MAP = Collections.emptyMap().getClass();
+        private static final Class<?> SINGLETON_MAP =
+                Collections.singletonMap("", "").getClass();
+
         private Map<String, ?> sourcePartition = Map.of();
         private Map<String, ?> sourceOffset = Map.of();
         private String topic;
@@ -196,8 +205,24 @@ public final class SourceRecord extends ConnectRecord<SourceRecord> {
                     headers);
         }
 
+        /**
+         * Returns a map the record can keep: the given map itself when no one can change it, otherwise an
+         * unmodifiable copy in the same order, with null values kept. Tasks mostly give maps made with {@code
+         * Map.of}, which are kept as they are: most records copy nothing.
+         */
         private static Map<String, ?> frozen(Map<String, ?> map, String what) {
             Objects.requireNonNull(map, what);
+            Class<?> type = map.getClass();
+            if (type == MAP_OF_ONE || type == MAP_OF_NONE_OR_MANY || type == EMPTY_MAP || type == SINGLETON_MAP) {
+                return map;
+            }
+            if (map.isEmpty()) {
+                return Map.of();
+            }
+            if (map.size() == 1) {
+                Map.Entry<String, ?> only = map.entrySet().iterator().next();
+                return Collections.singletonMap(only.getKey(), only.getValue());
+            }
             return Collections.unmodifiableMap(new LinkedHashMap<>(map));
         }
     }

@@ -10,7 +10,10 @@ import io.tributary.sdk.header.Headers;
 import io.tributary.sdk.sink.SinkRecord;
 import io.tributary.sdk.sink.TimestampType;
 import io.tributary.sdk.source.SourceRecord;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,50 @@ class RecordCopyTest {
         assertThat(record.sourceOffset()).isEqualTo(Map.of("position", 1L));
         assertThatThrownBy(() -> record.sourceOffset().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(record.sourcePartition()).isEmpty();
+    }
+
+    @Test
+    void immutableSourceMapsAreKeptAsGivenWithoutACopy() {
+        Map<String, Object> partition = Map.of("table", "orders");
+        Map<String, Object> offset = Map.of("id", 7L, "txn", 3L);
+        Map<String, Object> single = Collections.singletonMap("position", null);
+
+        SourceRecord record = SourceRecord.builder()
+                .topic("t")
+                .sourcePartition(partition)
+                .sourceOffset(offset)
+                .build();
+        SourceRecord singleton =
+                SourceRecord.builder().topic("t").sourceOffset(single).build();
+
+        assertThat(record.sourcePartition()).isSameAs(partition);
+        assertThat(record.sourceOffset()).isSameAs(offset);
+        assertThat(singleton.sourceOffset()).isSameAs(single);
+    }
+
+    @Test
+    void copiedSourceMapsKeepTheirOrderAndNullValues() {
+        Map<String, Object> offset = new LinkedHashMap<>();
+        offset.put("z", 1L);
+        offset.put("a", null);
+        offset.put("m", "x");
+        Map<String, Object> single = new HashMap<>();
+        single.put("position", null);
+
+        SourceRecord record = SourceRecord.builder()
+                .topic("t")
+                .sourcePartition(single)
+                .sourceOffset(offset)
+                .build();
+        offset.put("late", 2L);
+        single.put("late", 2L);
+
+        assertThat(record.sourceOffset().keySet()).containsExactly("z", "a", "m");
+        assertThat(new ArrayList<Object>(record.sourceOffset().values())).containsExactly(1L, null, "x");
+        assertThat(record.sourcePartition().keySet()).containsExactly("position");
+        assertThat(new ArrayList<Object>(record.sourcePartition().values())).containsExactly((Object) null);
+        assertThatThrownBy(() -> record.sourceOffset().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> record.sourcePartition().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
