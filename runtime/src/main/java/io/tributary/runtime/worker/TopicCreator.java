@@ -2,6 +2,7 @@ package io.tributary.runtime.worker;
 
 import io.tributary.runtime.worker.TopicCreationConfig.Group;
 import io.tributary.sdk.errors.TributaryException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -33,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 final class TopicCreator {
     private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+
+    /** How long a new topic may take to be served before creating it counts as failed. */
+    static final Duration SERVING_TIMEOUT = Duration.ofSeconds(30);
 
     private final TopicCreationConfig config;
     private final boolean enabled;
@@ -134,8 +140,8 @@ final class TopicCreator {
      * Waits until the leader of every partition of a topic just created answers for it. Until then, an
      * idempotent producer with several requests in flight can have the first batch to a partition refused
      * while later ones land, and then retry that batch forever (out-of-order sequence): the task would hang
-     * without an error. The admin client retries the look-up while a partition is not ready, up to its
-     * {@code default.api.timeout.ms}.
+     * without an error. Right after the creation the admin client may not know the topic yet either, so a
+     * retriable answer is asked again, for at most {@link #SERVING_TIMEOUT}.
      */
     static void awaitServing(Admin admin, String topic, int partitions)
             throws InterruptedException, ExecutionException {
@@ -143,7 +149,18 @@ final class TopicCreator {
         for (int partition = 0; partition < partitions; partition++) {
             all.put(new TopicPartition(topic, partition), OffsetSpec.latest());
         }
-        admin.listOffsets(all).all().get();
+        long deadline = System.nanoTime() + SERVING_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(all).all().get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
     }
 
     private static Optional<Integer> orBrokerDefault(int number) {
