@@ -119,14 +119,23 @@ public final class SinkTaskStepper implements AutoCloseable {
         step();
     }
 
-    /** @return the partitions assigned to the task */
+    /** @return the partitions assigned to the task, by topic and partition number */
     public Set<TopicPartition> assignment() {
-        return Set.copyOf(kafka.assignment());
+        return ordered(kafka.assignment());
     }
 
-    /** @return the partitions paused, by the task or by the runtime */
+    /** @return the partitions paused, by the task or by the runtime, by topic and partition number */
     public Set<TopicPartition> paused() {
-        return Set.copyOf(kafka.paused());
+        return ordered(kafka.paused());
+    }
+
+    private static Set<TopicPartition> ordered(Set<TopicPartition> partitions) {
+        Set<TopicPartition> ordered = new LinkedHashSet<>();
+        partitions.stream()
+                .sorted(java.util.Comparator.comparing(TopicPartition::topic)
+                        .thenComparingInt(TopicPartition::partition))
+                .forEach(ordered::add);
+        return java.util.Collections.unmodifiableSet(ordered);
     }
 
     /** @return the next offset to commit of each assigned partition: past every record the task took */

@@ -414,9 +414,14 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
         return Collections.unmodifiableSet(converted);
     }
 
+    /** In order of topic and partition number, so what a test sees does not depend on hashing. */
     private static Map<TopicPartition, Long> sdk(Map<org.apache.kafka.common.TopicPartition, Long> offsets) {
         Map<TopicPartition, Long> converted = new LinkedHashMap<>();
-        offsets.forEach((partition, offset) -> converted.put(sdk(partition), offset));
+        offsets.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(
+                        java.util.Comparator.comparing(org.apache.kafka.common.TopicPartition::topic)
+                                .thenComparingInt(org.apache.kafka.common.TopicPartition::partition)))
+                .forEach(entry -> converted.put(sdk(entry.getKey()), entry.getValue()));
         return Collections.unmodifiableMap(converted);
     }
 
