@@ -29,7 +29,14 @@ public final class FileOffsetStore implements OffsetStore {
     /** One stored offset. */
     record Entry(Map<String, Object> partition, Map<String, Object> offset) {}
 
+    /** Forces a folder's entries to disk. */
+    @FunctionalInterface
+    interface FolderSync {
+        void sync(Path folder) throws IOException;
+    }
+
     private final Path file;
+    private final FolderSync folderSync;
     private final Map<String, Map<Map<String, Object>, Map<String, Object>>> offsets = new LinkedHashMap<>();
 
     /**
@@ -39,6 +46,15 @@ public final class FileOffsetStore implements OffsetStore {
      * @throws UncheckedIOException if the file exists but cannot be read as offsets
      */
     public FileOffsetStore(Path file) {
+        this(file, FileOffsetStore::syncDirectory);
+    }
+
+    /**
+     * @param file the offsets file
+     * @param folderSync forces the folder's entry for the renamed file to disk
+     */
+    FileOffsetStore(Path file, FolderSync folderSync) {
+        this.folderSync = folderSync;
         this.file = file.toAbsolutePath();
         if (Files.exists(this.file)) {
             try {
@@ -121,7 +137,7 @@ public final class FileOffsetStore implements OffsetStore {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
                 }
-                syncDirectory(file.getParent());
+                folderSync.sync(file.getParent());
             } finally {
                 Files.deleteIfExists(temporary);
             }

@@ -115,6 +115,29 @@ class FileOffsetStoreTest {
     }
 
     @Test
+    void aCommitForcesTheFolderToDiskAfterTheRenameAndFailsIfItCannot() {
+        List<Path> synced = new java.util.ArrayList<>();
+        FileOffsetStore store = new FileOffsetStore(file(), folder -> {
+            assertThat(file())
+                    .as("the rename happened before the folder is forced")
+                    .exists();
+            synced.add(folder);
+        });
+
+        store.commit("orders-source", changes(ORDERS, Map.of("position", 1L)));
+
+        assertThat(synced).containsExactly(folder.toAbsolutePath());
+        FileOffsetStore failing = new FileOffsetStore(file(), folder -> {
+            throw new IOException("device gone");
+        });
+        assertThatThrownBy(() -> failing.commit("orders-source", changes(ORDERS, Map.of("position", 2L))))
+                .hasMessageContaining("device gone");
+        assertThat(failing.allOffsets("orders-source"))
+                .as("an offset not known to be durable is not served")
+                .containsExactly(entry(ORDERS, Map.of("position", 1L)));
+    }
+
+    @Test
     void aCommitThatCannotBeWrittenChangesNothingInMemory() throws IOException {
         Path nested = folder.resolve("state").resolve("connect.offsets");
         FileOffsetStore store = new FileOffsetStore(nested);

@@ -41,8 +41,20 @@ class SourceTaskRunnerTest {
 
     private final RunnerFixtures fixtures = new RunnerFixtures();
     private final MemoryOffsetStore offsets = new MemoryOffsetStore();
+    /** A producer whose broker is gone: sends stay unanswered until the test answers, and flush never ends. */
     private final MockProducer<byte[], byte[]> producer =
-            new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+            new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+                @Override
+                public void flush() {
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+
+    private Duration flushTimeout = Duration.ofSeconds(30);
     private final ScriptedSourceTask task = new ScriptedSourceTask();
     private final TaskControl control = new TaskControl();
     private final AtomicInteger transformed = new AtomicInteger();
@@ -121,7 +133,7 @@ class SourceTaskRunnerTest {
         SourceTaskRunner.Parts parts =
                 new SourceTaskRunner.Parts(ID, task, Map.of(), converters, counting, producer, offsets, errors, null);
         return new SourceTaskRunner(
-                parts, fixtures.services(Duration.ofMinutes(1), Duration.ofSeconds(30), maxInFlight), control, r -> {});
+                parts, fixtures.services(Duration.ofMinutes(1), flushTimeout, maxInFlight), control, r -> {});
     }
 
     private SourceTaskRunner runner(boolean tolerateAll, int maxInFlight) {
@@ -160,6 +172,38 @@ class SourceTaskRunnerTest {
                 .as("the batch ends at the record that waited: the ones after it are not even converted")
                 .hasValue(2);
         assertThat(state()).isEqualTo(State.STOPPED);
+    }
+
+    @Test
+    void aStopWaitsForUnacknowledgedRecordsNoLongerThanTheFlushTimeout() throws Exception {
+        flushTimeout = Duration.ofMillis(200);
+        SourceTaskRunner runner = runner(false, 10);
+        task.polls.add(List.of(record(1)));
+        var thread = fixtures.run(runner);
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+
+        runner.stop();
+
+        thread.get(5, TimeUnit.SECONDS);
+        assertThat(state()).isEqualTo(State.STOPPED);
+        assertThat(committed())
+                .as("the record Kafka never acknowledged is not committed")
+                .isEmpty();
+    }
+
+    @Test
+    void failingPollsBackOffInsteadOfSpinning() {
+        SourceTaskRunner runner = runner(true, 10);
+        for (int i = 0; i < 1_000; i++) {
+            task.polls.add(new RetriableException("source busy"));
+        }
+        fixtures.run(runner);
+        await().atMost(Duration.ofSeconds(10)).until(() -> task.pollCount.get() >= 1);
+
+        // Back-offs of 100, 200, 400 ms... leave room for a handful of polls in a second, not hundreds.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> task.pollCount.get() <= 6);
+        assertThat(state()).isEqualTo(State.RUNNING);
+        runner.stop();
     }
 
     @Test
