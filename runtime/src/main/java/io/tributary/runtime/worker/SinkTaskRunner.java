@@ -8,14 +8,11 @@ import io.tributary.runtime.errors.TaskStoppingException;
 import io.tributary.runtime.errors.ToleranceExceededException;
 import io.tributary.runtime.errors.ToleratedFailureException;
 import io.tributary.sdk.connector.TaskId;
-import io.tributary.sdk.data.SchemaAndValue;
 import io.tributary.sdk.errors.DataException;
 import io.tributary.sdk.errors.RetriableException;
 import io.tributary.sdk.errors.TributaryException;
-import io.tributary.sdk.header.Headers;
 import io.tributary.sdk.sink.SinkRecord;
 import io.tributary.sdk.sink.SinkTask;
-import io.tributary.sdk.sink.TimestampType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +22,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -36,7 +32,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +79,7 @@ final class SinkTaskRunner extends AbstractTaskRunner {
     private final Map<TopicPartition, Long> currentOffsets = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> batchOffsets = new LinkedHashMap<>();
     private final ConsumedRecords consumed = new ConsumedRecords(HELD_RECORDS);
+    private final SinkRecordReader reader;
     private final List<CompletableFuture<Void>> pendingReports = new ArrayList<>();
     /** The batch the task has not taken yet; kept across retries, pruned of partitions taken away. */
     private List<SinkRecord> pending = List.of();
@@ -100,6 +96,7 @@ final class SinkTaskRunner extends AbstractTaskRunner {
         super(parts.id(), services, control, onClose);
         this.parts = parts;
         this.clock = services.clock();
+        this.reader = new SinkRecordReader(parts.errors(), parts.converters(), parts.transforms());
         this.context = new SinkContext(
                 parts.id(),
                 parts.taskConfig(),
@@ -237,86 +234,17 @@ final class SinkTaskRunner extends AbstractTaskRunner {
         return batch;
     }
 
-    /**
-     * @param consumed a record as the consumer returned it
-     * @param readFrom the partition it was read from, shared by the records of that partition
-     * @param builder builds the record; shared by the records of a poll, as every field is set for each
-     * @return the record for the task; null when a stage failed and skipped it, or a transformation dropped it
-     */
     private SinkRecord convertAndTransform(
             ConsumerRecord<byte[], byte[]> consumed,
             io.tributary.sdk.connector.TopicPartition readFrom,
             SinkRecord.Builder builder)
             throws InterruptedException {
-        // The operations capture nothing, so that running them allocates nothing per record.
-        RetryWithTolerance errors = parts.errors();
-        TaskConverters converters = parts.converters();
         try {
-            SchemaAndValue key = errors.execute(
-                    Stage.KEY_CONVERTER,
-                    converters.key().getClass(),
-                    consumed,
-                    null,
-                    (converter, read) -> converter.toData(read.topic(), read.key()),
-                    converters.key(),
-                    consumed);
-            SchemaAndValue value = errors.execute(
-                    Stage.VALUE_CONVERTER,
-                    converters.value().getClass(),
-                    consumed,
-                    null,
-                    (converter, read) -> converter.toData(read.topic(), read.value()),
-                    converters.value(),
-                    consumed);
-            org.apache.kafka.common.header.Header[] kafkaHeaders =
-                    consumed.headers().toArray();
-            // The header converter has nothing to do for a record without headers.
-            Headers headers = kafkaHeaders.length == 0
-                    ? Headers.empty()
-                    : errors.execute(
-                            Stage.HEADER_CONVERTER,
-                            converters.header().getClass(),
-                            consumed,
-                            null,
-                            () -> toSdkHeaders(consumed.topic(), kafkaHeaders));
-            SinkRecord record = builder.topic(consumed.topic())
-                    .partition(consumed.partition())
-                    .kafkaOffset(consumed.offset())
-                    .original(readFrom, consumed.offset())
-                    .key(key.schema(), key.value())
-                    .value(value.schema(), value.value())
-                    .timestamp(consumed.timestamp() < 0 ? null : consumed.timestamp(), timestampType(consumed))
-                    .headers(headers)
-                    .build();
-            return errors.execute(
-                    Stage.TRANSFORMATION,
-                    null,
-                    consumed,
-                    record,
-                    (transforms, toTransform) -> transforms.apply(toTransform),
-                    parts.transforms(),
-                    record);
+            return reader.read(consumed, readFrom, builder);
         } catch (ToleratedFailureException skipped) {
             pendingReports.add(skipped.report());
             return null;
         }
-    }
-
-    private Headers toSdkHeaders(String topic, org.apache.kafka.common.header.Header[] kafkaHeaders) {
-        Headers headers = Headers.empty();
-        for (org.apache.kafka.common.header.Header header : kafkaHeaders) {
-            SchemaAndValue converted = parts.converters().header().toData(topic, header.key(), header.value());
-            headers = headers.with(header.key(), converted.schema(), converted.value());
-        }
-        return headers;
-    }
-
-    private static TimestampType timestampType(ConsumerRecord<byte[], byte[]> consumed) {
-        return switch (consumed.timestampType()) {
-            case CREATE_TIME -> TimestampType.CREATE_TIME;
-            case LOG_APPEND_TIME -> TimestampType.LOG_APPEND_TIME;
-            default -> TimestampType.NO_TIMESTAMP_TYPE;
-        };
     }
 
     /**
@@ -457,38 +385,12 @@ final class SinkTaskRunner extends AbstractTaskRunner {
     }
 
     private CompletableFuture<Void> reportErrant(SinkRecord record, Throwable error) {
-        ConsumerRecord<byte[], byte[]> original = consumed.find(record).orElseGet(() -> rebuild(record));
+        ConsumerRecord<byte[], byte[]> original = consumed.find(record).orElseGet(() -> reader.rebuild(record));
         CompletableFuture<Void> report = parts.errors()
                 .fail(new FailedOperation(
                         parts.id(), Stage.TASK_PUT, parts.task().getClass(), error, original, record));
         pendingReports.add(report);
         return report;
-    }
-
-    /**
-     * Makes the bytes of a record whose delivered form is no longer held (it was let go to bound memory)
-     * from the record itself, with the task's converters.
-     */
-    private ConsumerRecord<byte[], byte[]> rebuild(SinkRecord record) {
-        String topic = record.originalTopicPartition().topic();
-        TaskConverters converters = parts.converters();
-        RecordHeaders headers = new RecordHeaders();
-        for (io.tributary.sdk.header.Header header : record.headers()) {
-            headers.add(
-                    header.key(), converters.header().fromData(topic, header.key(), header.schema(), header.value()));
-        }
-        return new ConsumerRecord<>(
-                topic,
-                record.originalTopicPartition().partition(),
-                record.originalKafkaOffset(),
-                record.timestamp() == null ? ConsumerRecord.NO_TIMESTAMP : record.timestamp(),
-                org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE,
-                ConsumerRecord.NULL_SIZE,
-                ConsumerRecord.NULL_SIZE,
-                converters.key().fromData(topic, record.keySchema(), record.key()),
-                converters.value().fromData(topic, record.valueSchema(), record.value()),
-                headers,
-                Optional.empty());
     }
 
     private void commit(boolean sync) throws InterruptedException {
