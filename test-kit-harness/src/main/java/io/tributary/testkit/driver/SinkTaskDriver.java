@@ -86,6 +86,9 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
     private final Map<TopicPartition, Long> requestedResets = new LinkedHashMap<>();
 
     private SinkTaskStepper stepper;
+    /** The partitions the test gave the task last; a restart gives them to the new instance. */
+    private Set<TopicPartition> assigned = Set.of();
+
     private T task;
     private boolean running;
     private int retriableFailures;
@@ -216,8 +219,9 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
      */
     public SinkTaskDriver<T> rebalance(TopicPartition... newAssignment) {
         requireRunning("rebalance(...)");
-        List<org.apache.kafka.common.TopicPartition> target = kafka(assignmentOf(newAssignment));
-        run(() -> stepper.rebalance(target));
+        Set<TopicPartition> target = assignmentOf(newAssignment);
+        run(() -> stepper.rebalance(kafka(target)));
+        assigned = target;
         return this;
     }
 
@@ -228,13 +232,10 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
      * @return this driver
      */
     public SinkTaskDriver<T> restart() {
-        Set<TopicPartition> assignment = stepper.isStopped() ? lastAssignment : assignment();
         stop();
-        startNewTask(assignment);
+        startNewTask(assigned);
         return this;
     }
-
-    private Set<TopicPartition> lastAssignment = Set.of();
 
     /**
      * Stops the task, as a worker does when the connector is stopped: the final commit, {@code close} of
@@ -242,7 +243,6 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
      */
     public void stop() {
         if (running) {
-            lastAssignment = assignment();
             running = false;
             try {
                 stepper.stop();
@@ -341,7 +341,8 @@ public final class SinkTaskDriver<T extends SinkTask> implements AutoCloseable {
         }
     }
 
-    private void startNewTask(Collection<TopicPartition> assignment) {
+    private void startNewTask(Set<TopicPartition> assignment) {
+        assigned = assignment;
         task = TaskFactories.newInstance(taskFactory, task);
         SinkTaskStepper.Builder builder = SinkTaskStepper.builder(new DrivenTask(task))
                 .taskId(taskId)

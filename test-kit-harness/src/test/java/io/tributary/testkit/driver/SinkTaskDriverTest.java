@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SinkTaskDriverTest {
@@ -290,6 +291,20 @@ class SinkTaskDriverTest {
     }
 
     @Test
+    void aRestartAfterAFailureGivesTheNewInstanceTheSameAssignment() {
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        try (SinkTaskDriver<FailsOnceTask> driver =
+                SinkTaskDriver.forTask(() -> new FailsOnceTask(failedOnce)).start(P0, P1)) {
+            assertThatThrownBy(() -> driver.putValues(P1, null, "x")).hasRootCauseMessage("Disk full");
+
+            driver.restart();
+
+            assertThat(driver.assignment()).containsExactly(P0, P1);
+            assertThat(driver.task().opened).containsExactly(List.of(P0, P1));
+        }
+    }
+
+    @Test
     void recordsForUnassignedPartitionsAreRefused() {
         try (SinkTaskDriver<NumberTableSinkTask> driver = builder().start(P0)) {
             SinkRecord stray = SinkRecord.builder()
@@ -357,6 +372,39 @@ class SinkTaskDriverTest {
         Map<String, String> config = new HashMap<>(settings);
         config.put(NumberTableSinkTask.TABLE, table.name());
         return SinkTaskDriver.forTask(NumberTableSinkTask::new).config(config).clock(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** Fails its first put that has records, across instances; the instances after it take everything. */
+    private static final class FailsOnceTask implements SinkTask {
+        private final AtomicBoolean failedOnce;
+        final List<List<TopicPartition>> opened = new ArrayList<>();
+
+        FailsOnceTask(AtomicBoolean failedOnce) {
+            this.failedOnce = failedOnce;
+        }
+
+        @Override
+        public String version() {
+            return "1.0";
+        }
+
+        @Override
+        public void start(SinkTaskContext context) {}
+
+        @Override
+        public void open(Collection<TopicPartition> partitions) {
+            opened.add(List.copyOf(partitions));
+        }
+
+        @Override
+        public void put(Collection<SinkRecord> records) {
+            if (!records.isEmpty() && failedOnce.compareAndSet(false, true)) {
+                throw new IllegalStateException("Disk full");
+            }
+        }
+
+        @Override
+        public void stop() {}
     }
 
     /** Keeps its context and returns fixed offsets from preCommit. */
