@@ -3,6 +3,7 @@ package io.tributary.runtime.worker;
 import io.tributary.runtime.errors.RetryWithTolerance;
 import io.tributary.runtime.errors.TaskStoppingException;
 import io.tributary.sdk.connector.TaskId;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -29,6 +30,9 @@ abstract class AbstractTaskRunner implements TaskRunner {
     private volatile boolean cancelled;
     private final Object lifecycle = new Object();
     private final AtomicBoolean taskStopped = new AtomicBoolean();
+    /** Open once the task's {@code stop} returned, whichever thread called it. */
+    private final CountDownLatch stopReturned = new CountDownLatch(1);
+
     private boolean started;
 
     AbstractTaskRunner(TaskId id, RunnerServices services, TaskControl control, Consumer<TaskRunner> onClose) {
@@ -63,7 +67,7 @@ abstract class AbstractTaskRunner implements TaskRunner {
 
     private void execute() {
         try {
-            if (!start()) {
+            if (!startOnce()) {
                 LOG.info("Task {} was stopped before it started", id);
                 report(State.STOPPED);
                 return;
@@ -92,16 +96,36 @@ abstract class AbstractTaskRunner implements TaskRunner {
                 services.status().taskStatus(id, Status.failed(settings().workerId(), e));
             }
         } finally {
-            if (isStarted()) {
-                beforeStop();
-                stopTaskOnce();
-            }
-            release();
+            finish();
+        }
+    }
+
+    /** Ends the task, the loop or the caller stepping it done with it: partitions closed, stopped, released. */
+    protected final void finish() {
+        if (isStarted()) {
+            beforeStop();
+            stopTaskOnce();
+            awaitStopReturned();
+        }
+        release();
+    }
+
+    /**
+     * Waits until the task's {@code stop}, which the worker may have called from another thread, returned:
+     * the runner ends only then, so a replacement never starts while this instance is still stopping. A
+     * task whose {@code stop} never returns is cancelled by the worker, which interrupts this wait.
+     */
+    private void awaitStopReturned() {
+        try {
+            stopReturned.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Task {} was given up on while its stop() was still running", id);
         }
     }
 
     /** Starts the task unless a stop came first; false if it did. */
-    private boolean start() {
+    protected final boolean startOnce() {
         synchronized (lifecycle) {
             if (control.isStopping()) {
                 return false;
@@ -157,6 +181,8 @@ abstract class AbstractTaskRunner implements TaskRunner {
                 stopTask();
             } catch (RuntimeException e) {
                 LOG.warn("Task {} threw from stop()", id, e);
+            } finally {
+                stopReturned.countDown();
             }
         }
     }
