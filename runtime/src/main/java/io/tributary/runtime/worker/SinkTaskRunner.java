@@ -152,7 +152,9 @@ final class SinkTaskRunner extends AbstractTaskRunner {
 
     /** Starts the task and subscribes, as the loop does, for a caller that steps it by hand. */
     void startStepping() {
-        startTask();
+        if (!startOnce()) {
+            throw new IllegalStateException("Task " + id() + " was stopped before it started");
+        }
         subscribe();
         report(State.RUNNING);
     }
@@ -184,9 +186,7 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                 commit(true);
             }
         } finally {
-            beforeStop();
-            stopTaskOnce();
-            release();
+            finish();
             report(failed ? State.FAILED : State.STOPPED);
         }
     }

@@ -153,44 +153,27 @@ final class SourceTaskRunner extends AbstractTaskRunner {
         return polled;
     }
 
-    /**
-     * Commits the offsets of what Kafka acknowledged so far, as the loop does every {@code
-     * offset.flush.interval.ms}, and calls the task's {@code commit}.
-     */
-    void commit() throws InterruptedException {
-        commitOffsets();
-    }
-
     /** Starts the task as the loop does, for a caller that steps it by hand. */
     void startStepping() {
-        startTask();
+        if (!startOnce()) {
+            throw new IllegalStateException("Task " + id() + " was stopped before it started");
+        }
         report(State.RUNNING);
     }
 
     /**
-     * Ends a task stepped by hand as the loop ends: the final commit, which waits for no record still in
-     * flight, then the task's {@code stop} and the release of its clients.
+     * Ends a task stepped by hand as the loop ends: the final commit, waiting for records in flight no
+     * longer than {@code offset.flush.timeout.ms}, then the task's {@code stop} and the release of its
+     * clients.
      *
      * @param failed whether the task failed: its final commit's own failure is then only logged
      */
     void stopStepping(boolean failed) throws InterruptedException {
         control.stop();
         try {
-            if (!isCancelled()) {
-                commitAcknowledgedRecords();
-                Map<Map<String, Object>, Map<String, Object>> offsets = submitted.committableOffsets();
-                if (!offsets.isEmpty()) {
-                    parts.offsets().commit(parts.id().connector(), offsets);
-                }
-            }
-        } catch (RuntimeException e) {
-            if (!failed) {
-                throw e;
-            }
-            LOG.warn("Task {} failed, and its final commit failed too", parts.id(), e);
+            finalCommit(failed);
         } finally {
-            stopTaskOnce();
-            release();
+            finish();
             report(failed ? State.FAILED : State.STOPPED);
         }
     }
@@ -433,7 +416,11 @@ final class SourceTaskRunner extends AbstractTaskRunner {
         }
     }
 
-    private void commitOffsets() throws InterruptedException {
+    /**
+     * Commits the offsets of what Kafka acknowledged so far and calls the task's {@code commit}: what the
+     * loop does every {@code offset.flush.interval.ms}, and a caller stepping the task does when it likes.
+     */
+    void commitOffsets() throws InterruptedException {
         if (isCancelled()) {
             return;
         }

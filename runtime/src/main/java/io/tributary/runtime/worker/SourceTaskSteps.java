@@ -92,7 +92,7 @@ public final class SourceTaskSteps {
     /** Commits the offsets of what was acknowledged, then calls the task's {@code commit}. */
     public void commit() throws InterruptedException {
         guard.run(() -> {
-            runner.commit();
+            runner.commitOffsets();
             return null;
         });
     }

@@ -94,6 +94,7 @@ class WorkerLifecycleTest {
     /** Records its lifecycle; the first instance's first poll blocks until the test releases it. */
     public static final class BlockingTask implements SourceTask {
         final AtomicInteger stops = new AtomicInteger();
+        private final CountDownLatch stopped = new CountDownLatch(1);
         volatile boolean started;
         private Journal journal;
         private boolean first;
@@ -127,12 +128,14 @@ class WorkerLifecycleTest {
                     }
                 }
             }
-            Thread.sleep(5);
+            // No data: wait for some, as a real source does, but no longer than its stop.
+            stopped.await(5, TimeUnit.MILLISECONDS);
             return List.of();
         }
 
         @Override
         public void stop() {
+            stopped.countDown();
             if (stops.incrementAndGet() == 1) {
                 journal.running.decrementAndGet();
             }
