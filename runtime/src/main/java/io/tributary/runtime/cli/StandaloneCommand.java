@@ -1,5 +1,7 @@
 package io.tributary.runtime.cli;
 
+import io.tributary.runtime.rest.RestConfig;
+import io.tributary.runtime.rest.RestServer;
 import io.tributary.runtime.standalone.ConfigFiles;
 import io.tributary.runtime.standalone.StandaloneRuntime;
 import io.tributary.runtime.worker.WorkerConfig;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code tributary standalone}: one worker in this process, running the connectors given as files. */
 @Command(
         name = "standalone",
-        description = "Runs a worker in this process with the connectors given as .properties or .json files.")
+        description = "Runs a worker in this process with the connectors given as .properties or .json files, and"
+                + " serves the REST API (listeners, by default http://localhost:8083).")
 final class StandaloneCommand implements Callable<Integer> {
 
     @Spec
@@ -56,11 +59,16 @@ final class StandaloneCommand implements Callable<Integer> {
             out.flush();
         }
         DevKafka devBroker = broker;
-        StandaloneRuntime runtime = StandaloneRuntime.start(settings);
+        RestServer rest = RestServer.start(new RestConfig(settings), RuntimeVersion.get(), "unknown");
+        StandaloneRuntime runtime = StandaloneRuntime.start(settings, rest.workerId());
+        rest.serve(runtime.control());
+        out.println("REST API at " + rest.advertisedUrl());
+        out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            rest.close();
                             runtime.close();
                             if (devBroker != null) {
                                 devBroker.close();

@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCli.Version.class,
         description = "Runs connectors that move data between Kafka and other systems.",
-        subcommands = {DemoCommand.class, StandaloneCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            StandaloneCommand.class,
+            PluginsCommand.class,
+            HashPasswordCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class TributaryCli {
 
     /**

@@ -51,6 +51,26 @@ public final class Redactor {
         return Collections.unmodifiableMap(redacted);
     }
 
+    /**
+     * Shows a configuration as written, minus its secrets: a password-type value reads {@value Password#HIDDEN},
+     * unless it is a config-provider reference such as {@code ${file:/etc/db.properties:pass}}, which names
+     * where the secret lives and not the secret, and is shown as written. For the REST API, where a user reads
+     * back what they wrote.
+     *
+     * @param definition the connector's merged definition (common settings and its own); never null
+     * @param config a configuration, references unresolved; never null, values may be null
+     * @return a copy in the same order with plain password values hidden; unmodifiable, never null
+     */
+    public static Map<String, String> hidePasswords(ConfigDef definition, Map<String, String> config) {
+        Objects.requireNonNull(definition, "definition");
+        Map<String, String> shown = new LinkedHashMap<>();
+        config.forEach((name, value) -> {
+            boolean secret = value != null && isPassword(definition, name) && !ConfigReference.appearsIn(value);
+            shown.put(name, secret ? Password.HIDDEN : value);
+        });
+        return Collections.unmodifiableMap(shown);
+    }
+
     private static boolean isPassword(ConfigDef definition, String name) {
         return definition.key(name).map(ConfigKey::type).orElse(null) == ConfigDef.Type.PASSWORD;
     }

@@ -136,12 +136,12 @@ public final class EmbeddedWorker implements AutoCloseable {
 
     /** @param name a connector to pause */
     public void pause(String name) {
-        runtime.worker().pauseConnector(name);
+        runtime.control().pause(name);
     }
 
     /** @param name a paused connector to resume */
     public void resume(String name) {
-        runtime.worker().resumeConnector(name);
+        runtime.control().resume(name);
     }
 
     /**

@@ -200,6 +200,22 @@ public final class Plugins implements PluginFactory, AutoCloseable {
         }
     }
 
+    /**
+     * Kafka Connect's short aliases: a simple name without its kind's suffix, {@code FileStreamSink} for
+     * {@code FileStreamSinkConnector}, {@code Json} for {@code JsonConverter}.
+     */
+    private List<RegisteredPlugin> byShortAlias(String name, Class<?> type) {
+        for (String suffix : List.of("Connector", "Converter", "HeaderConverter", "Transformation", "Predicate")) {
+            List<RegisteredPlugin> found = bySimpleName.getOrDefault(name + suffix, List.of()).stream()
+                    .filter(p -> type.isAssignableFrom(p.pluginClass()))
+                    .toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
     private Target resolve(String classNameOrAlias, Class<?> type) {
         if (closed.get()) {
             throw new IllegalStateException("The plugin registry is closed; make plugins before the worker stops");
@@ -223,6 +239,9 @@ public final class Plugins implements PluginFactory, AutoCloseable {
             return new Target(aliased, own != null ? own : parentLoader, BUILT_IN);
         }
         List<RegisteredPlugin> sameSimpleName = bySimpleName.getOrDefault(name, List.of());
+        if (sameSimpleName.isEmpty()) {
+            sameSimpleName = byShortAlias(name, type);
+        }
         if (sameSimpleName.size() > 1) {
             sameSimpleName = sameSimpleName.stream()
                     .filter(p -> type.isAssignableFrom(p.pluginClass()))

@@ -1,6 +1,10 @@
 package io.tributary.runtime.standalone;
 
+import io.tributary.runtime.control.ConnectorControl;
+import io.tributary.runtime.control.TargetState;
 import io.tributary.runtime.convert.BuiltInConverters;
+import io.tributary.runtime.operations.LogLevels;
+import io.tributary.runtime.operations.PluginCatalog;
 import io.tributary.runtime.plugins.Plugins;
 import io.tributary.runtime.storage.FileOffsetStore;
 import io.tributary.runtime.storage.MemoryOffsetStore;
@@ -36,10 +40,13 @@ public final class StandaloneRuntime implements AutoCloseable {
 
     private final Worker worker;
     private final Plugins plugins;
+    private final StandaloneControl control;
 
-    private StandaloneRuntime(Worker worker, Plugins plugins) {
+    private StandaloneRuntime(Worker worker, Plugins plugins, OffsetStore offsets) {
         this.worker = worker;
         this.plugins = plugins;
+        this.control =
+                new StandaloneControl(worker, new PluginCatalog(plugins), offsets, new LogLevels(Clock.systemUTC()));
     }
 
     /**
@@ -50,15 +57,27 @@ public final class StandaloneRuntime implements AutoCloseable {
      * @throws io.tributary.sdk.errors.ConfigException listing every invalid setting
      */
     public static StandaloneRuntime start(Map<String, String> workerSettings) {
+        return start(workerSettings, workerId());
+    }
+
+    /**
+     * Starts a worker with the given settings and id.
+     *
+     * @param workerSettings the worker's settings (see {@link WorkerConfig})
+     * @param workerId the id statuses show: the {@code host:port} of the worker's REST API when it serves one
+     * @return the running worker, with no connectors yet
+     * @throws io.tributary.sdk.errors.ConfigException listing every invalid setting
+     */
+    public static StandaloneRuntime start(Map<String, String> workerSettings, String workerId) {
         WorkerConfig config = new WorkerConfig(workerSettings);
         Plugins plugins = plugins(config);
         plugins.problems().forEach(problem -> LOG.warn("Skipping plugin {}", problem));
         String offsetsFile = config.parsed().getString(WorkerConfig.OFFSET_STORAGE_FILE);
         OffsetStore offsets =
                 offsetsFile.isBlank() ? new MemoryOffsetStore() : new FileOffsetStore(Path.of(offsetsFile));
-        Worker worker = new Worker(workerId(), config, plugins, offsets, new StatusStore(), Clock.systemUTC());
+        Worker worker = new Worker(workerId, config, plugins, offsets, new StatusStore(), Clock.systemUTC());
         LOG.info("Worker {} started against {} with {}", worker.workerId(), config.bootstrapServers(), offsets);
-        return new StandaloneRuntime(worker, plugins);
+        return new StandaloneRuntime(worker, plugins, offsets);
     }
 
     /**
@@ -95,6 +114,11 @@ public final class StandaloneRuntime implements AutoCloseable {
         return worker;
     }
 
+    /** @return what the REST API asks of this worker */
+    public ConnectorControl control() {
+        return control;
+    }
+
     /** @return the plugin registry */
     public Plugins plugins() {
         return plugins;
@@ -115,7 +139,9 @@ public final class StandaloneRuntime implements AutoCloseable {
      * @throws io.tributary.sdk.errors.ConfigException listing every problem
      */
     public void deploy(Map<String, String> connectorConfig) {
-        worker.startConnector(connectorConfig, false);
+        worker.validate(connectorConfig).throwIfInvalid();
+        String name = connectorConfig.get(ConnectorConfig.NAME);
+        control.putConnectorConfig(name, connectorConfig, TargetState.RUNNING, false);
         LOG.info("Connector {} deployed", connectorConfig.get(ConnectorConfig.NAME));
     }
 
@@ -126,9 +152,11 @@ public final class StandaloneRuntime implements AutoCloseable {
      * @return whether it existed
      */
     public boolean remove(String name) {
-        boolean removed = worker.stopConnector(name);
-        worker.statuses().remove(name);
-        return removed;
+        if (!control.connectors().contains(name)) {
+            return false;
+        }
+        control.delete(name);
+        return true;
     }
 
     /**
@@ -149,7 +177,7 @@ public final class StandaloneRuntime implements AutoCloseable {
 
     /** @return the names of the connectors */
     public List<String> connectors() {
-        return worker.connectors();
+        return control.connectors();
     }
 
     /**

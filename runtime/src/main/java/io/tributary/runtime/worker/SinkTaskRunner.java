@@ -221,6 +221,7 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                 continue;
             }
             consumed.add(partition, ofPartition);
+            topicUsed(partition.topic());
             io.tributary.sdk.connector.TopicPartition readFrom =
                     new io.tributary.sdk.connector.TopicPartition(partition.topic(), partition.partition());
             for (ConsumerRecord<byte[], byte[]> record : ofPartition) {

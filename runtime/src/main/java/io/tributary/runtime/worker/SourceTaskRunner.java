@@ -256,6 +256,7 @@ final class SourceTaskRunner extends AbstractTaskRunner {
         if (!acquirePermit()) {
             return false;
         }
+        topicUsed(producerRecord.topic());
         try {
             parts.producer().send(producerRecord, (metadata, error) -> {
                 inFlight.release();

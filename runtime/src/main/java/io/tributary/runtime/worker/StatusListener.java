@@ -16,4 +16,12 @@ public interface StatusListener {
      * @param status its new status
      */
     void taskStatus(TaskId task, Status status);
+
+    /**
+     * A task of the connector read or wrote a topic. Called for every record or batch, so it must be quick.
+     *
+     * @param connector the connector's name
+     * @param topic the topic
+     */
+    default void topicUsed(String connector, String topic) {}
 }

@@ -5,12 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The latest status of every connector and task on this worker, in memory. Thread-safe. */
 public final class StatusStore implements StatusListener {
     private final Map<String, Status> connectors = new ConcurrentHashMap<>();
     private final Map<TaskId, Status> tasks = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> activeTopics = new ConcurrentHashMap<>();
 
     @Override
     public void connectorStatus(String connector, Status status) {
@@ -20,6 +24,29 @@ public final class StatusStore implements StatusListener {
     @Override
     public void taskStatus(TaskId task, Status status) {
         tasks.put(task, status);
+    }
+
+    @Override
+    public void topicUsed(String connector, String topic) {
+        Set<String> topics = activeTopics.get(connector);
+        if (topics == null) {
+            topics = activeTopics.computeIfAbsent(connector, c -> ConcurrentHashMap.newKeySet());
+        }
+        topics.add(topic);
+    }
+
+    /**
+     * @param connector a connector's name
+     * @return the topics its tasks read or wrote since it was created or {@link #resetActiveTopics} was
+     *     called, sorted
+     */
+    public SortedSet<String> activeTopics(String connector) {
+        return new TreeSet<>(activeTopics.getOrDefault(connector, Set.of()));
+    }
+
+    /** @param connector a connector whose active topics to forget */
+    public void resetActiveTopics(String connector) {
+        activeTopics.remove(connector);
     }
 
     /**
@@ -52,6 +79,7 @@ public final class StatusStore implements StatusListener {
     /** @param connector a connector that was deleted: forget it and its tasks */
     public void remove(String connector) {
         connectors.remove(connector);
+        activeTopics.remove(connector);
         tasks.keySet().removeIf(t -> t.connector().equals(connector));
     }
 

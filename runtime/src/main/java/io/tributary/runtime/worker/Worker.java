@@ -41,7 +41,9 @@ public final class Worker implements AutoCloseable {
         /** The configuration as given, references unresolved: what the worker shows and restarts from. */
         final Map<String, String> original;
 
-        final ConnectorRunner runner;
+        /** Replaced, under this deployment's lock, when the connector alone is restarted. */
+        volatile ConnectorRunner runner;
+
         final Map<TaskId, TaskRunner> tasks = new ConcurrentHashMap<>();
         final Map<TaskId, Future<?>> threads = new ConcurrentHashMap<>();
         volatile List<Map<String, String>> taskConfigs = List.of();
@@ -177,16 +179,7 @@ public final class Worker implements AutoCloseable {
         if (deployments.containsKey(name)) {
             throw alreadyRuns(name);
         }
-        Connector connector = plugins.newPlugin(common.getString(ConnectorConfig.CONNECTOR_CLASS), Connector.class);
-        ParsedConfig parsed =
-                connector.config().merge(withoutClashes(connector)).parse(connectorConfig);
-        ConnectorRunner runner = new ConnectorRunner(
-                name,
-                connector,
-                parsed,
-                new ConnectorOffsetReader(name, offsets),
-                taskConfigs -> onTaskConfigs(name, taskConfigs),
-                this::onConnectorFailure);
+        ConnectorRunner runner = newRunner(name, connectorConfig);
         Deployment deployment = new Deployment(Map.copyOf(connectorConfig), Map.copyOf(originalConfig), runner);
         deployment.paused = paused;
         if (deployments.putIfAbsent(name, deployment) != null) {
@@ -194,6 +187,20 @@ public final class Worker implements AutoCloseable {
         }
         statuses.connectorStatus(name, new Status(State.UNASSIGNED, null, workerId));
         runner.start();
+    }
+
+    private ConnectorRunner newRunner(String name, Map<String, String> connectorConfig) {
+        ParsedConfig common = ConnectorConfig.parse(connectorConfig);
+        Connector connector = plugins.newPlugin(common.getString(ConnectorConfig.CONNECTOR_CLASS), Connector.class);
+        ParsedConfig parsed =
+                connector.config().merge(withoutClashes(connector)).parse(connectorConfig);
+        return new ConnectorRunner(
+                name,
+                connector,
+                parsed,
+                new ConnectorOffsetReader(name, offsets),
+                taskConfigs -> onTaskConfigs(name, taskConfigs),
+                this::onConnectorFailure);
     }
 
     private static IllegalStateException alreadyRuns(String name) {
@@ -420,6 +427,42 @@ public final class Worker implements AutoCloseable {
     }
 
     /**
+     * Restarts a connector's instance, not its tasks: they keep running unless the new instance gives them
+     * other configurations. A failed connector has no tasks running, so it is restarted whole.
+     *
+     * @param name the connector
+     */
+    public void restartConnectorInstance(String name) {
+        Deployment deployment = require(name);
+        ConnectorRunner previous;
+        synchronized (deployment) {
+            if (deployment.stopped) {
+                return;
+            }
+            if (deployment.failed) {
+                previous = null;
+            } else {
+                previous = deployment.runner;
+            }
+        }
+        if (previous == null) {
+            restartConnector(name);
+            return;
+        }
+        previous.stop();
+        ConnectorRunner fresh = newRunner(name, deployment.config);
+        synchronized (deployment) {
+            // A stop or a failure while the old instance was stopping wins: the new one is never started.
+            if (deployment.stopped || deployment.failed) {
+                return;
+            }
+            deployment.runner = fresh;
+            statuses.connectorStatus(name, new Status(State.RESTARTING, null, workerId));
+        }
+        fresh.start();
+    }
+
+    /**
      * Restarts a connector and all its tasks with its current configuration.
      *
      * @param name the connector
@@ -444,6 +487,25 @@ public final class Worker implements AutoCloseable {
      */
     public Optional<Map<String, String>> connectorConfig(String name) {
         return Optional.ofNullable(deployments.get(name)).map(d -> d.original);
+    }
+
+    /**
+     * @param connectorConfig a connector's configuration
+     * @return the settings of an admin client acting for the connector: the worker's {@code admin.*}
+     *     settings and the connector's {@code admin.override.*} ones
+     */
+    public Map<String, Object> adminSettings(Map<String, String> connectorConfig) {
+        return clients.admin(resolver.resolve(connectorConfig));
+    }
+
+    /**
+     * @param name a sink connector
+     * @param connectorConfig its configuration
+     * @return the consumer group its tasks commit their offsets in
+     */
+    public String consumerGroup(String name, Map<String, String> connectorConfig) {
+        return String.valueOf(clients.consumer(name, resolver.resolve(connectorConfig), name)
+                .get(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG));
     }
 
     /**

@@ -77,6 +77,57 @@ class RuntimeLayersTest {
     }
 
     @Test
+    void onlyTheRestPackageKnowsTheHttpServer() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".rest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
+                .because("HTTP is one way in; the engine answers the same whether asked over HTTP or not")
+                .check(RUNTIME);
+    }
+
+    @Test
+    void theRestApiReachesTheEngineThroughTheControlInterfaceAlone() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".rest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".worker..",
+                        ROOT + ".standalone..",
+                        ROOT + ".operations..",
+                        ROOT + ".plugins..",
+                        ROOT + ".storage..",
+                        ROOT + ".errors..",
+                        ROOT + ".embed..",
+                        ROOT + ".cli..")
+                .because("standalone and distributed mode each answer ConnectorControl their own way, and the REST"
+                        + " API must work the same on both")
+                .check(RUNTIME);
+    }
+
+    @Test
+    void theControlInterfaceIsFreeOfEngineTypes() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".control..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".worker..",
+                        ROOT + ".standalone..",
+                        ROOT + ".operations..",
+                        ROOT + ".plugins..",
+                        ROOT + ".rest..",
+                        "org.apache.kafka..")
+                .because("its values are what a client sees, whichever mode answers")
+                .check(RUNTIME);
+    }
+
+    @Test
     void examplesAreWrittenAgainstTheSdkAlone() {
         noClasses()
                 .that()

@@ -164,6 +164,14 @@ class PluginResolutionTest {
     }
 
     @Test
+    void resolvesASimpleNameWithoutItsKindsSuffixAsConnectDoes() {
+        assertThat(plugins.newPlugin("PluginResolutionTest$Plain", Converter.class))
+                .isExactlyInstanceOf(PlainConverter.class);
+        assertThatExceptionOfType(ConfigException.class)
+                .isThrownBy(() -> plugins.newPlugin("PluginResolutionTest$Plain", SourceConnector.class));
+    }
+
+    @Test
     void refusesASimpleNameThatSeveralPluginClassesHave() {
         assertThatExceptionOfType(ConfigException.class)
                 .isThrownBy(() -> plugins.newPlugin("Same", SourceConnector.class))

@@ -1,0 +1,212 @@
+package io.tributary.runtime.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.runtime.rest.Http.Answer;
+import io.tributary.runtime.standalone.StandaloneRuntime;
+import io.tributary.sdk.errors.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The REST API's security settings, each on a worker of its own: TLS on an https listener, basic
+ * authentication against hashed passwords, and CORS, off unless asked for. The worker needs no broker for
+ * these requests, so none runs.
+ */
+class RestSecurityIT {
+    @TempDir
+    Path dir;
+
+    /** A worker and its REST API, closed together. */
+    private record Served(StandaloneRuntime runtime, RestServer rest) implements AutoCloseable {
+        @Override
+        public void close() {
+            rest.close();
+            runtime.close();
+        }
+    }
+
+    private static Served serve(Map<String, String> extra) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("bootstrap.servers", "localhost:1");
+        settings.put("listeners", "http://localhost:0");
+        settings.putAll(extra);
+        RestServer rest = RestServer.start(new RestConfig(settings), "test", "test");
+        StandaloneRuntime runtime = StandaloneRuntime.start(settings, rest.workerId());
+        rest.serve(runtime.control());
+        return new Served(runtime, rest);
+    }
+
+    @Test
+    void anHttpsListenerServesWithTheConfiguredKeystore() throws Exception {
+        Path keystore = dir.resolve("worker.p12");
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "worker",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost,ip:127.0.0.1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue())
+                .as(new String(keytool.getInputStream().readAllBytes()))
+                .isZero();
+
+        try (Served served = serve(Map.of(
+                "listeners", "https://localhost:0",
+                "listeners.https.ssl.keystore.location", keystore.toString(),
+                "listeners.https.ssl.keystore.password", "changeit",
+                "listeners.https.ssl.keystore.type", "PKCS12"))) {
+            URI url = served.rest().advertisedUrl();
+            assertThat(url.getScheme()).isEqualTo("https");
+
+            Answer answer = new Http(trusting(keystore), url, Map.of()).get("/connectors");
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().isArray()).isTrue();
+            Http plain = new Http(URI.create("http://localhost:" + url.getPort()));
+            assertThatThrownBy(() -> plain.get("/connectors"))
+                    .as("plain HTTP to a TLS port")
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+        }
+    }
+
+    private static HttpClient trusting(Path keystore) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            trusted.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(tls).build();
+    }
+
+    @Test
+    void basicAuthenticationLetsInOnlyListedUsersWithTheirPasswords() throws IOException {
+        Path users = dir.resolve("users");
+        Files.writeString(users, "# REST users\nalice:" + PasswordHashes.hash("wonderland".toCharArray()) + "\n");
+
+        try (Served served = serve(Map.of("rest.basic.auth.users.file", users.toString()))) {
+            Http anonymous = new Http(served.rest().advertisedUrl());
+            Answer refused = anonymous.get("/connectors");
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+            assertThat(refused.json().path("error_code").asInt()).isEqualTo(401);
+
+            assertThat(anonymous
+                            .withHeader("Authorization", basic("alice", "looking-glass"))
+                            .get("/connectors")
+                            .status())
+                    .isEqualTo(401);
+            assertThat(anonymous
+                            .withHeader("Authorization", basic("bob", "wonderland"))
+                            .get("/connectors")
+                            .status())
+                    .isEqualTo(401);
+            Http alice = anonymous.withHeader("Authorization", basic("alice", "wonderland"));
+            assertThat(alice.get("/connectors").status()).isEqualTo(200);
+            assertThat(alice.get("/connectors").status())
+                    .as("a second request, verified from the cache")
+                    .isEqualTo(200);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aUsersFileWithAPlainPasswordIsRefused() throws IOException {
+        Path users = dir.resolve("plain-users");
+        Files.writeString(users, "alice:wonderland\n");
+        Map<String, String> settings =
+                Map.of("listeners", "http://localhost:0", "rest.basic.auth.users.file", users.toString());
+
+        assertThatThrownBy(() -> RestServer.start(new RestConfig(settings), "test", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("tributary hash-password");
+    }
+
+    @Test
+    void corsIsOffByDefaultAndAnswersOnlyTheAllowedOrigins() {
+        try (Served closed = serve(Map.of())) {
+            Answer answer = new Http(closed.rest().advertisedUrl())
+                    .withHeader("Origin", "https://ui.example")
+                    .get("/connectors");
+            assertThat(answer.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+        }
+        try (Served open = serve(Map.of(
+                "access.control.allow.origin", "https://ui.example",
+                "access.control.allow.methods", "GET,PUT"))) {
+            Http ui = new Http(open.rest().advertisedUrl()).withHeader("Origin", "https://ui.example");
+            assertThat(ui.get("/connectors").headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue("https://ui.example");
+            Answer preflight = ui.withHeader("Access-Control-Request-Method", "PUT")
+                    .send("OPTIONS", "/connectors/x/pause", null, null);
+            assertThat(preflight.status()).isEqualTo(204);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                    .hasValue("GET,PUT");
+
+            Answer other = new Http(open.rest().advertisedUrl())
+                    .withHeader("Origin", "https://elsewhere.example")
+                    .get("/connectors");
+            assertThat(other.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void theApiListensOnLocalhostUnlessToldOtherwise() {
+        RestConfig defaults = new RestConfig(Map.of());
+
+        assertThat(defaults.listeners()).containsExactly(new RestConfig.Listener("http", "localhost", 8083));
+        assertThat(new RestConfig(Map.of("listeners", "http://:8083,https://0.0.0.0:8443")).listeners())
+                .containsExactly(
+                        new RestConfig.Listener("http", "", 8083), new RestConfig.Listener("https", "0.0.0.0", 8443));
+        assertThatThrownBy(() -> new RestConfig(Map.of("listeners", "ftp://localhost:21")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("with protocol http or https");
+        assertThatThrownBy(() -> new RestConfig(Map.of("listeners", "http://localhost")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is not protocol://host:port");
+    }
+}
