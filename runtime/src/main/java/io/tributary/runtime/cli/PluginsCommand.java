@@ -1,5 +1,6 @@
 package io.tributary.runtime.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.runtime.plugins.PluginDescriptor;
 import io.tributary.runtime.plugins.Plugins;
 import io.tributary.runtime.standalone.ConfigFiles;
@@ -7,23 +8,27 @@ import io.tributary.runtime.standalone.StandaloneRuntime;
 import io.tributary.runtime.worker.WorkerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code tributary plugins}: lists the plugins a worker would find, and those it would skip. */
-@Command(name = "plugins", description = "Lists the plugins found on plugin.path, with type, class and version.")
-final class PluginsCommand implements Callable<Integer> {
+/**
+ * {@code tributary plugins}: lists the plugins a running worker has (asking its REST API), or, given a
+ * worker file or {@code --plugin-path}, those a worker would find there and those it would skip.
+ */
+@Command(
+        name = "plugins",
+        description = "Lists the connector plugins of the worker at --url (all kinds with --all); with a worker"
+                + " file or --plugin-path, lists the plugins found there instead, and those that would be skipped.")
+final class PluginsCommand extends ConnectorsCommand.ClientCommand {
 
-    @Spec
-    private CommandSpec spec;
+    @Option(names = "--all", description = "List every kind of plugin, not only connectors.")
+    private boolean all;
 
     @Option(
             names = "--plugin-path",
@@ -36,12 +41,15 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (pluginPath == null && workerFile == null) {
+            return listRemote();
+        }
         Map<String, String> settings =
                 workerFile != null ? new HashMap<>(ConfigFiles.read(workerFile)) : new HashMap<>();
         if (pluginPath != null) {
             settings.put(WorkerConfig.PLUGIN_PATH, String.join(",", pluginPath));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (Plugins plugins = StandaloneRuntime.plugins(new WorkerConfig(settings))) {
             List<PluginDescriptor> found = plugins.plugins().stream()
                     .sorted(Comparator.comparing(
@@ -57,6 +65,21 @@ final class PluginsCommand implements Callable<Integer> {
             plugins.problems().forEach(problem -> out.println("SKIPPED " + problem));
             out.flush();
         }
+        return 0;
+    }
+
+    private int listRemote() {
+        JsonNode plugins = options.client().get("connector-plugins?connectorsOnly=" + !all);
+        if (json()) {
+            Output.json(out(), plugins);
+            return 0;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        plugins.forEach(p -> rows.add(List.of(
+                p.path("type").asText(""),
+                p.path("class").asText(""),
+                p.path("version").asText(""))));
+        Output.table(out(), List.of("TYPE", "CLASS", "VERSION"), rows);
         return 0;
     }
 }
