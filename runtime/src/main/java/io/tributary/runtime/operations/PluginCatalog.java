@@ -69,7 +69,7 @@ public final class PluginCatalog {
     public List<ConfigKey> config(String plugin) {
         PluginType type = typeOf(plugin);
         return switch (type) {
-            case SOURCE, SINK -> connectorDefinition(newConnector(plugin)).keys();
+            case SOURCE, SINK -> ownKeysFirst(newConnector(plugin));
             case CONVERTER ->
                 plugins.newPlugin(plugin, Converter.class).config().keys();
             case HEADER_CONVERTER ->
@@ -80,6 +80,15 @@ public final class PluginCatalog {
                 plugins.newPlugin(plugin, Predicate.class).config().keys();
             case CONFIG_PROVIDER -> List.of();
         };
+    }
+
+    /** A connector's settings as Kafka Connect lists them: its own, then the common ones it does not define. */
+    private static List<ConfigKey> ownKeysFirst(Connector connector) {
+        List<ConfigKey> keys = new ArrayList<>(connector.config().keys());
+        ConnectorConfig.DEFINITION.keys().stream()
+                .filter(key -> connector.config().key(key.name()).isEmpty())
+                .forEach(keys::add);
+        return keys;
     }
 
     /**

@@ -144,7 +144,7 @@ final class JsonShapes {
                 .put("display_name", key.displayName() != null ? key.displayName() : key.name());
         ArrayNode dependents = node.putArray("dependents");
         key.dependents().forEach(dependents::add);
-        node.put("order", key.group() == null ? -1 : key.orderInGroup());
+        node.put("order_in_group", key.group() == null ? -1 : key.orderInGroup());
         return node;
     }
 
