@@ -52,7 +52,8 @@ final class Routes {
 
     void register(RoutesConfig routes) {
         route(routes, HandlerType.GET, "/", NONE, this::serverInfo);
-        route(routes, HandlerType.GET, "/health", NONE, this::health);
+        routes.addHttpHandler(HandlerType.GET, "/health", this::health);
+        signatures.add("GET /health");
         route(
                 routes,
                 HandlerType.GET,
@@ -209,10 +210,23 @@ final class Routes {
         ok(ctx, info);
     }
 
-    private void health(Context ctx, ConnectorControl c) {
+    /** Answers even while the worker starts, as Kafka Connect's does: 503 and "starting" until it is ready. */
+    private void health(Context ctx) {
         ObjectNode health = shapes.config(Map.of());
-        health.put("status", "healthy").put("message", "Worker has completed startup and is ready to handle requests.");
-        ok(ctx, health);
+        boolean ready;
+        try {
+            ready = control.get() != null;
+        } catch (ControlException e) {
+            ready = false;
+        }
+        if (ready) {
+            health.put("status", "healthy")
+                    .put("message", "Worker has completed startup and is ready to handle requests.");
+            ok(ctx, health);
+        } else {
+            health.put("status", "starting").put("message", "Worker is still starting up.");
+            ctx.status(503).contentType("application/json").result(health.toString());
+        }
     }
 
     private void listConnectors(Context ctx, ConnectorControl c) {

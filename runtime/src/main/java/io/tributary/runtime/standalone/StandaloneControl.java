@@ -17,6 +17,7 @@ import io.tributary.runtime.control.TaskStatus;
 import io.tributary.runtime.control.ValidationReport;
 import io.tributary.runtime.operations.LogLevels;
 import io.tributary.runtime.operations.PluginCatalog;
+import io.tributary.runtime.operations.RestartPlan;
 import io.tributary.runtime.operations.SinkOffsets;
 import io.tributary.runtime.storage.OffsetStore;
 import io.tributary.runtime.worker.ConnectorConfig;
@@ -125,7 +126,7 @@ final class StandaloneControl implements ConnectorControl {
         Connector instance = catalog.newConnector(withName.get(ConnectorConfig.CONNECTOR_CLASS));
         TargetState target = existing != null ? existing.target() : initialState;
         Configured configured = new Configured(
-                Map.copyOf(withName),
+                java.util.Collections.unmodifiableMap(withName),
                 target,
                 PluginCatalog.typeName(instance),
                 instance.version(),
@@ -229,32 +230,16 @@ final class StandaloneControl implements ConnectorControl {
         if (connector.target() == TargetState.STOPPED) {
             return before;
         }
-        boolean restartConnector = !onlyFailed || before.connector().failed();
-        List<TaskStatus> restartTasks = includeTasks
-                ? before.tasks().stream()
-                        .filter(t -> !onlyFailed || t.status().failed())
-                        .toList()
-                : List.of();
-        StatusReport planned = new StatusReport(
-                name,
-                restartConnector ? before.connector().restarting() : before.connector(),
-                before.tasks().stream()
-                        .map(t -> restartTasks.contains(t)
-                                ? new TaskStatus(t.id(), t.status().restarting())
-                                : t)
-                        .toList(),
-                before.type());
-        if (restartConnector
-                && includeTasks
-                && restartTasks.size() == before.tasks().size()) {
+        RestartPlan plan = RestartPlan.of(before, includeTasks, onlyFailed);
+        if (plan.whole()) {
             worker.restartConnector(name);
         } else {
-            if (restartConnector) {
+            if (plan.connector()) {
                 worker.restartConnectorInstance(name);
             }
-            restartTasks.forEach(t -> worker.restartTask(new TaskId(name, t.id())));
+            plan.tasks().forEach(task -> worker.restartTask(new TaskId(name, task)));
         }
-        return planned;
+        return plan.planned();
     }
 
     @Override

@@ -124,6 +124,11 @@ class RestApiIT {
             assertThat(created.json().path("config").path("name").asText()).isEqualTo(name);
             assertThat(created.json().path("config").path("tasks.max").asText()).isEqualTo("2");
             assertThat(created.json().path("type").asText()).isEqualTo("source");
+            List<String> order = new ArrayList<>();
+            http.get("/connectors/" + name + "/config").json().fieldNames().forEachRemaining(order::add);
+            assertThat(order)
+                    .as("settings in the order given")
+                    .containsExactly("connector.class", "topic", "tasks.max", "name");
             awaitState(name, "RUNNING", "RUNNING", "RUNNING");
 
             assertThat(http.get("/connectors").json())
@@ -431,6 +436,7 @@ class RestApiIT {
 
             assertThat(http.post("/connectors/" + name + "/restart", null).status())
                     .isEqualTo(204);
+            awaitState(name, "RUNNING", "RUNNING", "FAILED");
 
             Answer onlyFailed = http.post("/connectors/" + name + "/restart?includeTasks=true&onlyFailed=true", null);
             assertThat(onlyFailed.status()).isEqualTo(202);

@@ -74,7 +74,9 @@ class WorkerLifecycleTest {
         public List<Map<String, String>> taskConfigs(int maxTasks) {
             // A new configuration each time: every reconfiguration restarts the task.
             Map<String, String> taskConfig = new java.util.HashMap<>(config);
-            taskConfig.put("generation", Integer.toString(generation++));
+            if (!config.containsKey("stable")) {
+                taskConfig.put("generation", Integer.toString(generation++));
+            }
             return List.of(taskConfig);
         }
 
@@ -214,6 +216,42 @@ class WorkerLifecycleTest {
                 .as("the replacement was still the worker's to stop")
                 .hasValue(1);
         assertThat(journal.instances).as("no third instance").hasSize(2);
+    }
+
+    @Test
+    void restartingTheConnectorAloneKeepsItsTasksRunning() {
+        Worker worker = worker();
+        Map<String, String> stable = new java.util.HashMap<>(connector());
+        stable.put("stable", "true");
+        worker.startConnector(stable, false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.RUNNING);
+
+        worker.restartConnectorInstance("journal");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> journal.connectorStops.get() == 1
+                        && statuses.connector("journal").orElseThrow().state() == State.RUNNING);
+        assertThat(journal.instances)
+                .as("the task, given the same configuration by the new connector instance, is not restarted")
+                .singleElement()
+                .satisfies(task -> assertThat(task.stops).hasValue(0));
+        assertThat(taskState()).isEqualTo(State.RUNNING);
+    }
+
+    @Test
+    void restartingAFailedConnectorAloneStartsItAndItsTasksAgain() {
+        Worker worker = worker();
+        worker.startConnector(connector(), false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.RUNNING);
+        journal.connectorContext.raiseError(new IllegalStateException("lost the source for a while"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.STOPPED);
+
+        worker.restartConnectorInstance("journal");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> statuses.connector("journal").orElseThrow().state() == State.RUNNING
+                        && taskState() == State.RUNNING);
+        assertThat(journal.instances).hasSize(2);
     }
 
     @Test
