@@ -66,7 +66,7 @@ final class UsersFile {
     }
 
     /**
-     * Checks credentials. A hash costs about half a second of CPU by design, so credentials once verified are
+     * Checks credentials. A hash costs about 0.15 s of CPU by design, so credentials once verified are
      * remembered, as a keyed digest that never leaves this process, and later requests with them cost
      * microseconds.
      */
