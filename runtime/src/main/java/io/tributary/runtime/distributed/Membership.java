@@ -1,0 +1,46 @@
+package io.tributary.runtime.distributed;
+
+import java.util.Set;
+
+/**
+ * A worker's place in its cluster: it joins the group, and is told, round after round, which connectors and
+ * tasks to run. Whatever carries it (today a Kafka consumer group with the classic protocol), the promises
+ * are these: an item is handed out only after its previous holder was told to give it up and has rejoined;
+ * a worker that loses its membership is told so before others are given its work, at the latest when its
+ * session would have expired.
+ */
+interface Membership extends AutoCloseable {
+
+    /** What the group decided for this worker in one round. */
+    record Round(int generation, boolean leader, String leaderUrl, Set<WorkItem> assigned, Set<WorkItem> revoked) {
+        public Round {
+            assigned = Set.copyOf(assigned);
+            revoked = Set.copyOf(revoked);
+        }
+    }
+
+    /** Told of each round and of a lost membership, on the membership's own thread. */
+    interface Listener {
+        /**
+         * Stop what is revoked, then run what is assigned. Returns once the revoked items have stopped, so the
+         * next round may hand them to others.
+         */
+        void onRound(Round round);
+
+        /** The worker is no longer a member (cut off, or stalled past its deadline): stop everything now. */
+        void onLost();
+    }
+
+    /**
+     * Joins the group.
+     *
+     * @param listener told of every round
+     */
+    void start(Listener listener);
+
+    /** Asks for a new round soon, because the work changed or items were given up. */
+    void requestRound();
+
+    @Override
+    void close();
+}

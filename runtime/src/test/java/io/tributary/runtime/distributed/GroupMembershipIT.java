@@ -1,0 +1,124 @@
+package io.tributary.runtime.distributed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.sdk.connector.TaskId;
+import io.tributary.testkit.KafkaCluster;
+import io.tributary.testkit.Waits;
+import io.tributary.testkit.WithKafka;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Workers in a real consumer group on a real broker: the work spreads, moves when they come and go, never doubles. */
+@WithKafka
+class GroupMembershipIT {
+    private static final Set<WorkItem> WORK = work();
+
+    /** Which member runs each item now, as the members report it; and what ever ran twice. */
+    private final Map<WorkItem, String> running = new ConcurrentHashMap<>();
+
+    private final List<String> doubled = new CopyOnWriteArrayList<>();
+    private final List<GroupMembership> members = new ArrayList<>();
+
+    private static Set<WorkItem> work() {
+        Set<WorkItem> items = new TreeSet<>();
+        items.add(WorkItem.connector("orders"));
+        for (int i = 0; i < 6; i++) {
+            items.add(WorkItem.task(new TaskId("orders", i)));
+        }
+        return items;
+    }
+
+    private GroupMembership join(KafkaCluster kafka, String group, String topic, String worker) {
+        GroupMembership member = new GroupMembership(
+                new GroupMembership.Settings(
+                        group,
+                        topic,
+                        worker,
+                        "http://" + worker,
+                        Duration.ofSeconds(6),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        Map.of("bootstrap.servers", kafka.bootstrapServers())),
+                () -> WORK,
+                Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor());
+        member.start(new Membership.Listener() {
+            @Override
+            public void onRound(Membership.Round round) {
+                round.revoked().forEach(item -> running.remove(item, worker));
+                for (WorkItem item : round.assigned()) {
+                    String other = running.putIfAbsent(item, worker);
+                    if (other != null && !other.equals(worker)) {
+                        doubled.add(item + " on " + worker + " while " + other + " ran it");
+                    }
+                }
+            }
+
+            @Override
+            public void onLost() {
+                running.values().removeIf(worker::equals);
+            }
+        });
+        members.add(member);
+        return member;
+    }
+
+    private long tasksOn(String worker) {
+        return running.entrySet().stream()
+                .filter(e -> e.getValue().equals(worker) && !e.getKey().isConnector())
+                .count();
+    }
+
+    @AfterEach
+    void leave() {
+        members.forEach(GroupMembership::close);
+    }
+
+    @Test
+    void workSpreadsMovesWhenAWorkerLeavesAndComesBackNeverTwice(KafkaCluster kafka) {
+        String group = "group-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = kafka.createTopic("membership", 1);
+
+        join(kafka, group, topic, "a:1");
+        join(kafka, group, topic, "b:1");
+        GroupMembership third = join(kafka, group, topic, "c:1");
+
+        Waits.until(
+                "six tasks spread 2/2/2 and the connector running",
+                () -> running.keySet().equals(WORK)
+                        && tasksOn("a:1") == 2
+                        && tasksOn("b:1") == 2
+                        && tasksOn("c:1") == 2);
+
+        third.close();
+        members.remove(third);
+        running.values().removeIf("c:1"::equals);
+        Waits.until(
+                "the leaver's tasks on the other two",
+                () -> running.keySet().equals(WORK) && tasksOn("a:1") == 3 && tasksOn("b:1") == 3);
+
+        join(kafka, group, topic, "d:1");
+        Waits.until(
+                "a third of the tasks moved to the newcomer",
+                () -> running.keySet().equals(WORK)
+                        && tasksOn("d:1") == 2
+                        && tasksOn("a:1") == 2
+                        && tasksOn("b:1") == 2);
+
+        assertThat(doubled)
+                .as("items handed out while another worker still ran them")
+                .isEmpty();
+    }
+}
