@@ -2,6 +2,7 @@ package io.tributary.runtime.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -14,9 +15,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import picocli.CommandLine.Option;
 
 /** How the client subcommands reach a worker: its URL, credentials, TLS trust, and the output format. */
@@ -61,6 +63,12 @@ final class ClientOptions {
     Format output;
 
     WorkerClient client() {
+        if (url.getScheme() == null
+                || !(url.getScheme().equalsIgnoreCase("http") || url.getScheme().equalsIgnoreCase("https"))
+                || url.getHost() == null) {
+            throw new IllegalArgumentException("--url must be http://host:port or https://host:port, as in"
+                    + " http://localhost:8083; got " + url);
+        }
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (insecure || caCert != null) {
             http.sslContext(sslContext());
@@ -113,13 +121,28 @@ final class ClientOptions {
         return factory.getTrustManagers();
     }
 
-    /** Trusts every certificate: what --insecure asks for. */
-    private static final class TrustingAll implements X509TrustManager {
+    /**
+     * Trusts every certificate and every host name: what --insecure asks for. An extended trust manager, as
+     * the JDK checks host names on behalf of plain ones.
+     */
+    private static final class TrustingAll extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

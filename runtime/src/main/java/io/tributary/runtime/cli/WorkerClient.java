@@ -121,11 +121,24 @@ final class WorkerClient {
             throw new Unreachable("Interrupted while waiting for the worker at " + base, e);
         }
         JsonNode parsed = parse(response.body());
+        if (response.statusCode() >= 300 && response.statusCode() < 400) {
+            throw new Refusal(
+                    response.statusCode(),
+                    "The worker at " + base + " redirects to "
+                            + response.headers().firstValue("Location").orElse("another address")
+                            + "; use that address in --url");
+        }
         if (response.statusCode() >= 400) {
             String message = parsed != null && parsed.hasNonNull("message")
                     ? parsed.get("message").asText()
                     : "HTTP " + response.statusCode() + (response.body().isBlank() ? "" : ": " + response.body());
             throw new Refusal(response.statusCode(), message);
+        }
+        if (parsed != null && !parsed.isContainerNode()) {
+            throw new Refusal(
+                    response.statusCode(),
+                    "The answer of " + base + " is not JSON, so it is not a worker's"
+                            + " REST API (a proxy's page?); check --url");
         }
         return new Answer(response.statusCode(), parsed);
     }

@@ -65,10 +65,65 @@ public final class Redactor {
         Objects.requireNonNull(definition, "definition");
         Map<String, String> shown = new LinkedHashMap<>();
         config.forEach((name, value) -> {
-            boolean secret = value != null && isPassword(definition, name) && !ConfigReference.appearsIn(value);
+            boolean secret = value != null && isSecret(definition, name) && !isOneReference(value);
             shown.put(name, secret ? Password.HIDDEN : value);
         });
         return Collections.unmodifiableMap(shown);
+    }
+
+    /**
+     * Hides the secrets of a connector in a configuration derived from it, such as a task's: any value that
+     * holds a secret of the connector (a password, or a value a config provider gave it) reads {@value
+     * Password#HIDDEN}, whatever its setting is called there.
+     *
+     * @param definition the connector's merged definition
+     * @param original the connector's configuration as written
+     * @param resolved the same with its config-provider references resolved
+     * @param derived the derived configuration, made from the resolved one
+     * @return a copy of {@code derived} with those values hidden; unmodifiable
+     */
+    public static Map<String, String> hideSecretsOf(
+            ConfigDef definition,
+            Map<String, String> original,
+            Map<String, String> resolved,
+            Map<String, String> derived) {
+        java.util.Set<String> secrets = new java.util.HashSet<>();
+        resolved.forEach((name, value) -> {
+            if (value != null
+                    && !value.isEmpty()
+                    && (isSecret(definition, name) || ConfigReference.appearsIn(original.getOrDefault(name, "")))) {
+                secrets.add(value);
+            }
+        });
+        Map<String, String> shown = new LinkedHashMap<>();
+        derived.forEach((name, value) -> {
+            boolean secret = value != null
+                    && (isSecret(definition, name) || secrets.stream().anyMatch(value::contains));
+            shown.put(name, secret ? Password.HIDDEN : value);
+        });
+        return Collections.unmodifiableMap(shown);
+    }
+
+    /**
+     * A setting whose value is secret: of {@link ConfigDef.Type#PASSWORD} type in the connector's definition,
+     * or named as secrets are in settings the definition does not hold, such as client overrides
+     * ({@code producer.override.sasl.jaas.config}) and converter settings ({@code ...basic.auth.user.info}).
+     */
+    private static boolean isSecret(ConfigDef definition, String name) {
+        return isPassword(definition, name) || SECRET_NAME.matcher(name).find();
+    }
+
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(password|passwd|secret|jaas\\.config|basic\\.auth\\.user\\.info|credentials|api\\.key|token)$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A value that is one config-provider reference and nothing else: it names a secret, holds none. */
+    private static boolean isOneReference(String value) {
+        String trimmed = value.trim();
+        return trimmed.startsWith("${")
+                && trimmed.endsWith("}")
+                && trimmed.indexOf("${", 2) < 0
+                && ConfigReference.appearsIn(trimmed);
     }
 
     private static boolean isPassword(ConfigDef definition, String name) {

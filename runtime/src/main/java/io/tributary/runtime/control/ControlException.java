@@ -51,14 +51,6 @@ public final class ControlException extends TributaryException {
     }
 
     /**
-     * @param name a connector's name
-     * @return the refusal for a connector that does not exist
-     */
-    public static ControlException unknownConnector(String name) {
-        return notFound("Connector " + name + " not found");
-    }
-
-    /**
      * @param message what was not found
      * @return the refusal for something that does not exist
      */

@@ -157,7 +157,7 @@ public final class EmbeddedWorker implements AutoCloseable {
             info.tasks().forEach(task -> before.add(task.status()));
         });
         reportedBeforeRestart.put(name, before);
-        runtime.worker().restartConnector(name);
+        runtime.control().restart(name, true, false);
     }
 
     /** @return the names of the deployed connectors */

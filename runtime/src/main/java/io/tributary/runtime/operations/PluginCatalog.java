@@ -106,6 +106,17 @@ public final class PluginCatalog {
     }
 
     /**
+     * Calls plugin code with the plugin's class loader as the thread's context loader, as the plugin expects.
+     *
+     * @param plugin the plugin's class name or alias
+     * @param call the call
+     * @return what the call returned
+     */
+    public <T> T withLoaderOf(String plugin, java.util.function.Supplier<T> call) {
+        return Plugins.withLoader(plugins.loaderFor(canonical(plugin)), call);
+    }
+
+    /**
      * @param connector a connector
      * @return every setting it takes: those every connector takes, then its own
      */

@@ -21,6 +21,8 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.GroupSubscribedToTopicException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 
 /**
  * A sink connector's offsets: those its consumer group committed, shown in Kafka Connect's fixed shape, a
@@ -96,7 +98,14 @@ public final class SinkOffsets {
             await(admin.alterConsumerGroupOffsets(group, toSet).all(), "alter the offsets of");
         }
         if (!toErase.isEmpty()) {
-            await(admin.deleteConsumerGroupOffsets(group, toErase).all(), "erase offsets of");
+            try {
+                await(admin.deleteConsumerGroupOffsets(group, toErase).all(), "erase offsets of");
+            } catch (ControlException e) {
+                // A group that never committed has nothing to erase.
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -179,7 +188,9 @@ public final class SinkOffsets {
             throw new ControlException(Reason.UNAVAILABLE, "Interrupted while trying to " + what + " a consumer group");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof GroupNotEmptyException) {
+            if (cause instanceof GroupNotEmptyException
+                    || cause instanceof UnknownMemberIdException
+                    || cause instanceof GroupSubscribedToTopicException) {
                 throw new ControlException(
                         Reason.CONFLICT,
                         "The connector's consumer group still has members, so its offsets cannot change; wait until"

@@ -38,6 +38,9 @@ public final class RestConfig {
     public static final String SSL_TRUSTSTORE_PASSWORD = "ssl.truststore.password";
     public static final String SSL_TRUSTSTORE_TYPE = "ssl.truststore.type";
     public static final String SSL_CLIENT_AUTH = "ssl.client.auth";
+    public static final String SSL_PROTOCOL = "ssl.protocol";
+    public static final String SSL_ENABLED_PROTOCOLS = "ssl.enabled.protocols";
+    public static final String SSL_CIPHER_SUITES = "ssl.cipher.suites";
 
     private static final Pattern LISTENER =
             Pattern.compile("(?i)(https?)://(\\[[0-9a-fA-F:.]+\\]|[^:/\\[\\]]*):([0-9]{1,5})/?");
@@ -97,7 +100,10 @@ public final class RestConfig {
             String truststoreLocation,
             Password truststorePassword,
             String truststoreType,
-            String clientAuth) {}
+            String clientAuth,
+            String protocol,
+            List<String> enabledProtocols,
+            List<String> cipherSuites) {}
 
     private final ParsedConfig config;
     private final List<Listener> listeners;
@@ -213,7 +219,10 @@ public final class RestConfig {
                 ssl(SSL_TRUSTSTORE_LOCATION, ""),
                 new Password(ssl(SSL_TRUSTSTORE_PASSWORD, "")),
                 ssl(SSL_TRUSTSTORE_TYPE, "PKCS12"),
-                clientAuth);
+                clientAuth,
+                ssl(SSL_PROTOCOL, "TLS"),
+                split(ssl(SSL_ENABLED_PROTOCOLS, "")),
+                split(ssl(SSL_CIPHER_SUITES, "")));
     }
 
     private String ssl(String name, String fallback) {

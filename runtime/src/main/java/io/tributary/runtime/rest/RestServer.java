@@ -58,13 +58,22 @@ public final class RestServer implements AutoCloseable {
      * @throws ConfigException if the settings are wrong or a listener cannot bind
      */
     public static RestServer start(RestConfig config, String version, String commit) {
+        if (config.listeners().stream().anyMatch(Listener::tls)) {
+            config.tls(); // refuses missing TLS settings before anything binds
+        }
         RestServer server = new RestServer(config, version, commit);
         try {
             server.app.start();
         } catch (RuntimeException e) {
             server.app.stop();
-            throw new ConfigException("The REST API cannot listen on " + config.listeners() + " (" + rootCause(e)
-                    + "); pick free ports in '" + RestConfig.LISTENERS + "', or stop what uses them");
+            Throwable cause = rootCause(e);
+            ConfigException refused = cause instanceof java.net.BindException
+                    ? new ConfigException("The REST API cannot listen on " + config.listeners() + " (" + cause
+                            + "); pick free ports in '" + RestConfig.LISTENERS + "', or stop what uses them")
+                    : new ConfigException("The REST API cannot start (" + cause + "); check '" + RestConfig.LISTENERS
+                            + "' and, for https, the " + RestConfig.HTTPS_PREFIX + "ssl.* settings");
+            refused.initCause(e);
+            throw refused;
         }
         LOG.info("REST API listening on {}, advertised as {}", server.boundUrls(), server.advertisedUrl());
         return server;
@@ -154,10 +163,21 @@ public final class RestServer implements AutoCloseable {
                 ssl.setTrustStorePassword(tls.truststorePassword().value());
                 ssl.setTrustStoreType(tls.truststoreType());
             }
+            ssl.setProtocol(tls.protocol());
+            if (!tls.enabledProtocols().isEmpty()) {
+                ssl.setIncludeProtocols(tls.enabledProtocols().toArray(String[]::new));
+            }
+            if (!tls.cipherSuites().isEmpty()) {
+                ssl.setIncludeCipherSuites(tls.cipherSuites().toArray(String[]::new));
+            }
             ssl.setNeedClientAuth(tls.clientAuth().equals("required"));
             ssl.setWantClientAuth(tls.clientAuth().equals("requested"));
             HttpConfiguration https = new HttpConfiguration(http);
-            https.addCustomizer(new SecureRequestCustomizer());
+            // Whether the certificate names the host the client used is the client's to check (it may use an IP
+            // address the certificate does not list, and choose to trust it); the server does not refuse it.
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false);
+            https.addCustomizer(secure);
             connector = new ServerConnector(
                     server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
         } else {
@@ -221,12 +241,12 @@ public final class RestServer implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    private static String rootCause(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.toString();
+        return cause;
     }
 
     /** Stops listening; requests in progress are cut off. */

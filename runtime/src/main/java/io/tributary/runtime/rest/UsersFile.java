@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,6 +27,8 @@ final class UsersFile {
     private final Map<String, String> hashes;
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
     private final byte[] cacheKey = new byte[32];
+    private final Semaphore hashing =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
     private UsersFile(Map<String, String> hashes) {
         this.hashes = Map.copyOf(hashes);
@@ -77,8 +81,22 @@ final class UsersFile {
             return true;
         }
         String hash = hashes.get(user);
-        // A missing user costs the same work as a wrong password, so timing does not tell which it was.
-        boolean matches = PasswordHashes.matches(password.toCharArray(), hash != null ? hash : Dummy.HASH);
+        // Hashing is costly by design: bound how many run at once, so unknown callers cannot take every core.
+        try {
+            if (!hashing.tryAcquire(5, TimeUnit.SECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        boolean matches;
+        try {
+            // A missing user costs the same work as a wrong password, so timing does not tell which it was.
+            matches = PasswordHashes.matches(password.toCharArray(), hash != null ? hash : Dummy.HASH);
+        } finally {
+            hashing.release();
+        }
         if (hash != null && matches) {
             verified.put(user, digest);
             return true;

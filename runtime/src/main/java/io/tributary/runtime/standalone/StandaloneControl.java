@@ -15,10 +15,10 @@ import io.tributary.runtime.control.TargetState;
 import io.tributary.runtime.control.TaskInfo;
 import io.tributary.runtime.control.TaskStatus;
 import io.tributary.runtime.control.ValidationReport;
+import io.tributary.runtime.operations.ConnectorOffsets;
 import io.tributary.runtime.operations.LogLevels;
 import io.tributary.runtime.operations.PluginCatalog;
 import io.tributary.runtime.operations.RestartPlan;
-import io.tributary.runtime.operations.SinkOffsets;
 import io.tributary.runtime.storage.OffsetStore;
 import io.tributary.runtime.worker.ConnectorConfig;
 import io.tributary.runtime.worker.State;
@@ -29,11 +29,7 @@ import io.tributary.sdk.config.ConfigKey;
 import io.tributary.sdk.config.ConfigValidation;
 import io.tributary.sdk.connector.Connector;
 import io.tributary.sdk.connector.TaskId;
-import io.tributary.sdk.connector.TopicPartition;
-import io.tributary.sdk.sink.SinkConnector;
-import io.tributary.sdk.source.SourceConnector;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +39,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers the REST API for a standalone worker: connector configurations and target states are kept in
@@ -50,6 +48,8 @@ import org.apache.kafka.clients.admin.Admin;
  * Changes are serialized; reads are not. Thread-safe.
  */
 final class StandaloneControl implements ConnectorControl {
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneControl.class);
+
     /** A connector as configured, whether or not it runs. */
     private record Configured(
             Map<String, String> config, TargetState target, String type, String version, ConfigDef definition) {
@@ -60,7 +60,7 @@ final class StandaloneControl implements ConnectorControl {
 
     private final Worker worker;
     private final PluginCatalog catalog;
-    private final OffsetStore offsets;
+    private final ConnectorOffsets offsetOperations;
     private final LogLevels logLevels;
     private final Map<String, Configured> connectors = new ConcurrentHashMap<>();
     private volatile String clusterId;
@@ -68,7 +68,7 @@ final class StandaloneControl implements ConnectorControl {
     StandaloneControl(Worker worker, PluginCatalog catalog, OffsetStore offsets, LogLevels logLevels) {
         this.worker = worker;
         this.catalog = catalog;
-        this.offsets = offsets;
+        this.offsetOperations = new ConnectorOffsets(worker, catalog, offsets);
         this.logLevels = logLevels;
     }
 
@@ -131,11 +131,16 @@ final class StandaloneControl implements ConnectorControl {
                 PluginCatalog.typeName(instance),
                 instance.version(),
                 PluginCatalog.connectorDefinition(instance));
+        if (existing != null && existing.config().equals(configured.config()) && deployedAsConfigured(name)) {
+            // The same configuration again: nothing to change, and nothing is restarted.
+            return new ConfigUpdate(false, connector(name));
+        }
         if (existing != null) {
             worker.stopConnector(name);
         }
         connectors.put(name, configured);
         apply(name, configured);
+        LOG.info("Connector {} {}", name, existing == null ? "created" : "updated");
         return new ConfigUpdate(existing == null, connector(name));
     }
 
@@ -168,14 +173,38 @@ final class StandaloneControl implements ConnectorControl {
     /** Brings the worker to a connector's target state; the caller holds this object's lock. */
     private void apply(String name, Configured connector) {
         switch (connector.target()) {
-            case RUNNING -> worker.startConnector(connector.config(), false);
-            case PAUSED -> worker.startConnector(connector.config(), true);
+            case RUNNING -> start(name, connector, false);
+            case PAUSED -> start(name, connector, true);
             case STOPPED -> {
                 worker.stopConnector(name);
                 worker.statuses().connectorStatus(name, new Status(State.STOPPED, null, worker.workerId()));
                 worker.statuses().retainTasks(name, 0);
             }
         }
+    }
+
+    /**
+     * Starts a configured connector. A start that fails leaves the connector configured and FAILED, with the
+     * reason in its status, as Kafka Connect does; a restart tries again.
+     */
+    private void start(String name, Configured connector, boolean paused) {
+        try {
+            worker.startConnector(connector.config(), paused);
+        } catch (RuntimeException e) {
+            LOG.error("Connector {} could not be started; it is FAILED until restarted: {}", name, e.toString(), e);
+            worker.statuses().connectorStatus(name, Status.failed(worker.workerId(), e));
+        }
+    }
+
+    /** @return whether the connector is where its target state wants it: running, or stopped and not running */
+    private boolean deployedAsConfigured(String name) {
+        Configured connector = connectors.get(name);
+        return connector != null && deployed(name) == (connector.target() != TargetState.STOPPED);
+    }
+
+    /** @return whether the worker runs the connector now; it may not, after a start that failed */
+    private boolean deployed(String name) {
+        return worker.connectorConfig(name).isPresent();
     }
 
     @Override
@@ -215,12 +244,26 @@ final class StandaloneControl implements ConnectorControl {
             return List.of();
         }
         List<Map<String, String>> configs = worker.taskConfigs(name).orElse(List.of());
+        Map<String, String> resolved = configs.isEmpty() ? Map.of() : resolvedOrNone(connector.config());
         List<TaskInfo> tasks = new ArrayList<>();
         for (int i = 0; i < configs.size(); i++) {
-            tasks.add(
-                    new TaskInfo(new TaskId(name, i), Redactor.hidePasswords(connector.definition(), configs.get(i))));
+            tasks.add(new TaskInfo(
+                    new TaskId(name, i),
+                    Redactor.hideSecretsOf(connector.definition(), connector.config(), resolved, configs.get(i))));
         }
         return tasks;
+    }
+
+    /** The connector's resolved configuration, or none when a provider fails now: secrets are then hidden by name. */
+    private Map<String, String> resolvedOrNone(Map<String, String> config) {
+        try {
+            return worker.resolvedConfig(config);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Cannot resolve a connector's configuration to hide its secrets in task configurations: {}",
+                    e.toString());
+            return Map.of();
+        }
     }
 
     @Override
@@ -231,13 +274,22 @@ final class StandaloneControl implements ConnectorControl {
             return before;
         }
         RestartPlan plan = RestartPlan.of(before, includeTasks, onlyFailed);
-        if (plan.whole()) {
+        if (!deployed(name)) {
+            // Its last start failed: start it now, whole.
+            start(name, connector, connector.target() == TargetState.PAUSED);
+        } else if (plan.whole() || (plan.connector() && before.connector().failed())) {
+            // A failed connector has stopped its tasks: it restarts whole, its tasks with it.
             worker.restartConnector(name);
         } else {
             if (plan.connector()) {
                 worker.restartConnectorInstance(name);
             }
-            plan.tasks().forEach(task -> worker.restartTask(new TaskId(name, task)));
+            for (int task : plan.tasks()) {
+                if (task < worker.taskConfigs(name).orElse(List.of()).size()) {
+                    // The connector may have given fewer tasks since the status was read.
+                    worker.restartTask(new TaskId(name, task));
+                }
+            }
         }
         return plan.planned();
     }
@@ -257,22 +309,24 @@ final class StandaloneControl implements ConnectorControl {
     public synchronized void pause(String name) {
         Configured connector = require(name, "Unknown connector " + name);
         connectors.put(name, connector.withTarget(TargetState.PAUSED));
-        if (connector.target() == TargetState.STOPPED) {
-            worker.startConnector(connector.config(), true);
-        } else {
+        if (deployed(name)) {
             worker.pauseConnector(name);
+        } else {
+            start(name, connector, true);
         }
+        LOG.info("Connector {} paused", name);
     }
 
     @Override
     public synchronized void resume(String name) {
         Configured connector = require(name, "Unknown connector " + name);
         connectors.put(name, connector.withTarget(TargetState.RUNNING));
-        if (connector.target() == TargetState.STOPPED) {
-            worker.startConnector(connector.config(), false);
-        } else {
+        if (deployed(name)) {
             worker.resumeConnector(name);
+        } else {
+            start(name, connector, false);
         }
+        LOG.info("Connector {} resumed", name);
     }
 
     @Override
@@ -280,6 +334,7 @@ final class StandaloneControl implements ConnectorControl {
         Configured connector = require(name, "Unknown connector " + name).withTarget(TargetState.STOPPED);
         connectors.put(name, connector);
         apply(name, connector);
+        LOG.info("Connector {} stopped", name);
     }
 
     @Override
@@ -288,6 +343,7 @@ final class StandaloneControl implements ConnectorControl {
         connectors.remove(name);
         worker.stopConnector(name);
         worker.statuses().remove(name);
+        LOG.info("Connector {} deleted", name);
     }
 
     @Override
@@ -305,95 +361,26 @@ final class StandaloneControl implements ConnectorControl {
     @Override
     public List<PartitionOffset> offsets(String name) {
         Configured connector = require(name);
-        if (connector.type().equals("sink")) {
-            try (Admin admin = Admin.create(worker.adminSettings(connector.config()))) {
-                return SinkOffsets.read(admin, worker.consumerGroup(name, connector.config()));
-            }
-        }
-        List<PartitionOffset> list = new ArrayList<>();
-        offsets.allOffsets(name).forEach((partition, offset) -> list.add(new PartitionOffset(partition, offset)));
-        list.sort(Comparator.comparing(p -> String.valueOf(p.partition())));
-        return list;
+        return offsetOperations.read(name, connector.config(), connector.type().equals("sink"));
     }
 
     @Override
-    public synchronized String alterOffsets(String name, List<PartitionOffset> changes) {
-        Configured connector = requireStopped(name);
-        Connector instance = catalog.newConnector(connector.config().get(ConnectorConfig.CONNECTOR_CLASS));
-        boolean managedByConnector;
-        if (instance instanceof SinkConnector sink) {
-            Map<org.apache.kafka.common.TopicPartition, Long> asked = SinkOffsets.parse(changes);
-            Map<TopicPartition, Long> view = new LinkedHashMap<>();
-            asked.forEach((tp, offset) -> view.put(new TopicPartition(tp.topic(), tp.partition()), offset));
-            managedByConnector = askConnector(() -> sink.alterOffsets(connector.config(), view));
-            try (Admin admin = Admin.create(worker.adminSettings(connector.config()))) {
-                SinkOffsets.alter(admin, worker.consumerGroup(name, connector.config()), asked);
-            }
-        } else {
-            Map<Map<String, Object>, Map<String, Object>> asked = sourceOffsets(changes);
-            SourceConnector source = (SourceConnector) instance;
-            Map<Map<String, ?>, Map<String, ?>> view = new LinkedHashMap<>(asked);
-            managedByConnector = askConnector(() -> source.alterOffsets(connector.config(), view));
-            offsets.commit(name, asked);
+    public String alterOffsets(String name, List<PartitionOffset> changes) {
+        // Only the state check holds the lock: the change itself waits on Kafka, and must not hold up others.
+        Configured connector;
+        synchronized (this) {
+            connector = requireStopped(name);
         }
-        return managedByConnector
-                ? "The offsets for this connector have been altered successfully"
-                : "The Connect framework-managed offsets for this connector have been altered successfully. However,"
-                        + " if this connector manages offsets externally, they will need to be manually altered in the"
-                        + " system that the connector uses.";
+        return offsetOperations.alter(name, connector.config(), changes);
     }
 
     @Override
-    public synchronized String resetOffsets(String name) {
-        Configured connector = requireStopped(name);
-        Connector instance = catalog.newConnector(connector.config().get(ConnectorConfig.CONNECTOR_CLASS));
-        boolean managedByConnector;
-        if (instance instanceof SinkConnector sink) {
-            Map<TopicPartition, Long> erased = new LinkedHashMap<>();
-            for (PartitionOffset current : offsets(name)) {
-                erased.put(
-                        new TopicPartition(
-                                String.valueOf(current.partition().get(SinkOffsets.TOPIC)),
-                                ((Number) current.partition().get(SinkOffsets.PARTITION)).intValue()),
-                        null);
-            }
-            managedByConnector = askConnector(() -> sink.alterOffsets(connector.config(), erased));
-            try (Admin admin = Admin.create(worker.adminSettings(connector.config()))) {
-                SinkOffsets.reset(admin, worker.consumerGroup(name, connector.config()));
-            }
-        } else {
-            Map<Map<String, Object>, Map<String, Object>> erased = new LinkedHashMap<>();
-            offsets.allOffsets(name).keySet().forEach(partition -> erased.put(partition, null));
-            Map<Map<String, ?>, Map<String, ?>> view = new LinkedHashMap<>(erased);
-            managedByConnector =
-                    askConnector(() -> ((SourceConnector) instance).alterOffsets(connector.config(), view));
-            offsets.commit(name, erased);
+    public String resetOffsets(String name) {
+        Configured connector;
+        synchronized (this) {
+            connector = requireStopped(name);
         }
-        return managedByConnector
-                ? "The offsets for this connector have been reset successfully"
-                : "The Connect framework-managed offsets for this connector have been reset successfully. However, if"
-                        + " this connector manages offsets externally, they will need to be manually reset in the system"
-                        + " that the connector uses.";
-    }
-
-    private static Map<Map<String, Object>, Map<String, Object>> sourceOffsets(List<PartitionOffset> changes) {
-        Map<Map<String, Object>, Map<String, Object>> asked = new LinkedHashMap<>();
-        for (PartitionOffset change : changes) {
-            if (change.partition() == null) {
-                throw ControlException.badRequest("Every source offset needs a 'partition' object, the connector's"
-                        + " own source partition as GET /connectors/{name}/offsets shows it; one has none");
-            }
-            asked.put(change.partition(), change.offset());
-        }
-        return asked;
-    }
-
-    private static boolean askConnector(java.util.function.BooleanSupplier call) {
-        try {
-            return call.getAsBoolean();
-        } catch (RuntimeException e) {
-            throw ControlException.badRequest("The connector refused the offsets: " + e.getMessage());
-        }
+        return offsetOperations.reset(name, connector.config());
     }
 
     @Override

@@ -187,12 +187,12 @@ abstract class AbstractTaskRunner implements TaskRunner {
         }
     }
 
-    /** @param state the task's new state, for its status */
     /** @param topic a topic this task read or wrote: the connector's active topics include it */
     protected final void topicUsed(String topic) {
         services.status().topicUsed(id.connector(), topic);
     }
 
+    /** @param state the task's new state, for its status */
     protected final void report(State state) {
         services.status().taskStatus(id, new Status(state, null, settings().workerId()));
     }

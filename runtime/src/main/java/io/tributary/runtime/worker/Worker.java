@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,7 +187,12 @@ public final class Worker implements AutoCloseable {
             throw alreadyRuns(name);
         }
         statuses.connectorStatus(name, new Status(State.UNASSIGNED, null, workerId));
-        runner.start();
+        synchronized (deployment) {
+            // A stop that came first wins: a stopped runner is never started.
+            if (!deployment.stopped) {
+                runner.start();
+            }
+        }
     }
 
     private ConnectorRunner newRunner(String name, Map<String, String> connectorConfig) {
@@ -194,13 +200,17 @@ public final class Worker implements AutoCloseable {
         Connector connector = plugins.newPlugin(common.getString(ConnectorConfig.CONNECTOR_CLASS), Connector.class);
         ParsedConfig parsed =
                 connector.config().merge(withoutClashes(connector)).parse(connectorConfig);
-        return new ConnectorRunner(
+        // Each runner's reports name it, so that those of an instance already replaced are ignored.
+        AtomicReference<ConnectorRunner> self = new AtomicReference<>();
+        ConnectorRunner runner = new ConnectorRunner(
                 name,
                 connector,
                 parsed,
                 new ConnectorOffsetReader(name, offsets),
-                taskConfigs -> onTaskConfigs(name, taskConfigs),
-                this::onConnectorFailure);
+                taskConfigs -> onTaskConfigs(name, self.get(), taskConfigs),
+                (failed, error) -> onConnectorFailure(failed, self.get(), error));
+        self.set(runner);
+        return runner;
     }
 
     private static IllegalStateException alreadyRuns(String name) {
@@ -215,7 +225,7 @@ public final class Worker implements AutoCloseable {
         return common.build();
     }
 
-    private void onTaskConfigs(String name, List<Map<String, String>> taskConfigs) {
+    private void onTaskConfigs(String name, ConnectorRunner source, List<Map<String, String>> taskConfigs) {
         Deployment deployment = deployments.get(name);
         if (deployment == null) {
             return;
@@ -223,7 +233,7 @@ public final class Worker implements AutoCloseable {
         // The connector's thread reports task configurations while another thread may stop the connector:
         // both hold the deployment's lock, so tasks are never started for a connector that was stopped.
         synchronized (deployment) {
-            if (deployment.stopped || deployment.failed) {
+            if (deployment.stopped || deployment.failed || deployment.runner != source) {
                 return;
             }
             statuses.connectorStatus(
@@ -285,23 +295,29 @@ public final class Worker implements AutoCloseable {
      * restarted. Runs the stopping on a task thread, as the failure may be reported on the connector's own
      * thread, which stopping the connector waits for.
      */
-    private void onConnectorFailure(String name, Throwable error) {
+    private void onConnectorFailure(String name, ConnectorRunner source, Throwable error) {
         Deployment deployment = deployments.get(name);
         if (deployment == null) {
             return;
         }
         synchronized (deployment) {
-            if (deployment.stopped || deployment.failed) {
+            if (deployment.stopped || deployment.failed || deployment.runner != source) {
                 return;
             }
-            deployment.failed = true;
-            statuses.connectorStatus(name, Status.failed(workerId, error));
+            fail(deployment, name, error);
         }
+    }
+
+    /** Marks a deployment FAILED and stops its tasks and connector; the caller holds the deployment's lock. */
+    private void fail(Deployment deployment, String name, Throwable error) {
+        deployment.failed = true;
+        statuses.connectorStatus(name, Status.failed(workerId, error));
+        ConnectorRunner failing = deployment.runner;
         taskThreads.execute(() -> {
             synchronized (deployment) {
                 stopTasks(deployment);
             }
-            deployment.runner.stop();
+            failing.stop();
         });
     }
 
@@ -450,7 +466,18 @@ public final class Worker implements AutoCloseable {
             return;
         }
         previous.stop();
-        ConnectorRunner fresh = newRunner(name, deployment.config);
+        ConnectorRunner fresh;
+        try {
+            fresh = newRunner(name, deployment.config);
+        } catch (RuntimeException e) {
+            LOG.error("Connector {} could not be made again; it is FAILED until restarted: {}", name, e.toString(), e);
+            synchronized (deployment) {
+                if (!deployment.stopped && !deployment.failed) {
+                    fail(deployment, name, e);
+                }
+            }
+            return;
+        }
         synchronized (deployment) {
             // A stop or a failure while the old instance was stopping wins: the new one is never started.
             if (deployment.stopped || deployment.failed) {
@@ -458,8 +485,8 @@ public final class Worker implements AutoCloseable {
             }
             deployment.runner = fresh;
             statuses.connectorStatus(name, new Status(State.RESTARTING, null, workerId));
+            fresh.start();
         }
-        fresh.start();
     }
 
     /**
@@ -473,7 +500,13 @@ public final class Worker implements AutoCloseable {
         boolean paused = deployment.paused;
         stopConnector(name);
         statuses.connectorStatus(name, new Status(State.RESTARTING, null, workerId));
-        startConnector(connectorConfig, paused);
+        try {
+            startConnector(connectorConfig, paused);
+        } catch (RuntimeException e) {
+            // Not running, and not hidden: the status says why until the next restart succeeds.
+            LOG.error("Connector {} could not be started again: {}", name, e.toString(), e);
+            statuses.connectorStatus(name, Status.failed(workerId, e));
+        }
     }
 
     /** @return the names of the connectors running here */
@@ -487,6 +520,14 @@ public final class Worker implements AutoCloseable {
      */
     public Optional<Map<String, String>> connectorConfig(String name) {
         return Optional.ofNullable(deployments.get(name)).map(d -> d.original);
+    }
+
+    /**
+     * @param connectorConfig a connector's configuration as written
+     * @return it with its config-provider references resolved, as the connector runs with it
+     */
+    public Map<String, String> resolvedConfig(Map<String, String> connectorConfig) {
+        return resolver.resolve(connectorConfig);
     }
 
     /**

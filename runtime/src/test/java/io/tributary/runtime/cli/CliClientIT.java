@@ -217,6 +217,12 @@ class CliClientIT {
         assertThat(unreachable.exitCode()).isEqualTo(3);
         assertThat(unreachable.err()).contains("Cannot reach the worker at http://localhost:1");
 
+        Run badUrl = run("connectors", "list", "--url", "localhost:8083");
+        assertThat(badUrl.exitCode()).isEqualTo(2);
+        assertThat(badUrl.err()).contains("--url must be http://host:port");
+        Run withSlash = run("connectors", "list", "-o", "json", "--url", url + "/");
+        assertThat(withSlash.exitCode()).as(withSlash.err()).isZero();
+
         Run noName = run(
                 "connectors",
                 "apply",

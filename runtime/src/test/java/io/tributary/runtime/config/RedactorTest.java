@@ -69,4 +69,48 @@ class RedactorTest {
 
         assertThat(Redactor.redact(DEFINITION, config)).isEqualTo(config);
     }
+
+    @Test
+    void forDisplayPasswordsAndSecretLookingSettingsAreHiddenAndOneReferenceIsShownAsWritten() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("db.password", "hunter2");
+        config.put("consumer.override.ssl.key.password", "clear");
+        config.put("producer.override.sasl.jaas.config", "org.example.Login required;");
+        config.put("value.converter.basic.auth.user.info", "u:p");
+        config.put("api.token", "abc");
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("db.user", "${file:/etc/db.properties:user}");
+        config.put("connection.url", "jdbc:x://${file:/etc/db.properties:host}");
+
+        Map<String, String> shown = Redactor.hidePasswords(DEFINITION, config);
+
+        assertThat(shown)
+                .containsEntry("db.password", "[hidden]")
+                .containsEntry("consumer.override.ssl.key.password", "[hidden]")
+                .containsEntry("producer.override.sasl.jaas.config", "[hidden]")
+                .containsEntry("value.converter.basic.auth.user.info", "[hidden]")
+                .containsEntry("api.token", "[hidden]")
+                .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
+                .containsEntry("db.user", "${file:/etc/db.properties:user}")
+                .containsEntry("connection.url", "jdbc:x://${file:/etc/db.properties:host}");
+        Map<String, String> passwordRef = Redactor.hidePasswords(DEFINITION, Map.of("db.password", "pre${f:p:k}"));
+        assertThat(passwordRef)
+                .as("a password that is not one reference keeps its text secret")
+                .containsEntry("db.password", "[hidden]");
+    }
+
+    @Test
+    void aDerivedConfigurationHidesTheConnectorsSecretsWhateverTheyAreCalled() {
+        Map<String, String> original =
+                Map.of("db.password", "hunter2", "db.host", "${file:/etc/db:host}", "topic", "t");
+        Map<String, String> resolved = Map.of("db.password", "hunter2", "db.host", "db.internal", "topic", "t");
+        Map<String, String> task = Map.of("connection", "postgres://db.internal:5432", "pw", "hunter2", "topic", "t");
+
+        Map<String, String> shown = Redactor.hideSecretsOf(DEFINITION, original, resolved, task);
+
+        assertThat(shown)
+                .containsEntry("connection", "[hidden]")
+                .containsEntry("pw", "[hidden]")
+                .containsEntry("topic", "t");
+    }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Test connector for the REST API: {@code tasks.max} tasks, each writing {@code count} numbered records to a
- * topic from its own source partition, then idling. Task {@code fail.task} fails on its first poll. It takes a
+ * topic from its own source partition, then idling. Task {@code fail.task} fails on its first poll; with {@code
+ * fail.start}, the connector fails to start. It takes a
  * password setting, which the API must never show, and hands it to its tasks.
  */
 public class CountingSourceConnector implements SourceConnector {
@@ -24,6 +25,7 @@ public class CountingSourceConnector implements SourceConnector {
             .define(ConfigKey.builder("secret", ConfigDef.Type.PASSWORD).defaultValue(""))
             .define(ConfigKey.builder("fail.task", ConfigDef.Type.INT).defaultValue(-1))
             .define(ConfigKey.builder("accept.offsets", ConfigDef.Type.BOOLEAN).defaultValue(false))
+            .define(ConfigKey.builder("fail.start", ConfigDef.Type.BOOLEAN).defaultValue(false))
             .build();
 
     private Map<String, String> settings;
@@ -41,6 +43,9 @@ public class CountingSourceConnector implements SourceConnector {
 
     @Override
     public void start(SourceConnectorContext context) {
+        if (context.config().getBoolean("fail.start")) {
+            throw new IllegalStateException("connector asked to fail by fail.start");
+        }
         settings = Map.of(
                 "topic", context.config().getString("topic"),
                 "count", context.config().getLong("count").toString(),

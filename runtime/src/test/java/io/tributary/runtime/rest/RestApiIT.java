@@ -340,6 +340,23 @@ class RestApiIT {
                     .isEqualTo(reference);
             assertThat(http.get("/connectors/" + referenced + "/tasks").text()).doesNotContain("from-a-file");
         }
+
+        @Test
+        void secretsOutsideTheConnectorsOwnPasswordSettingsAreHiddenToo() {
+            String name = unique("secret-elsewhere");
+            String reference = "${file:" + files.resolve("secrets.properties") + ":db.password}";
+            Map<String, Object> config = source(reference);
+            config.put("consumer.override.ssl.key.password", "key-password-in-clear");
+            config.put("value.converter.basic.auth.user.info", "user:registry-secret");
+            create(name, config);
+            awaitState(name, "RUNNING", "RUNNING");
+
+            String shown = http.get("/connectors/" + name + "/config").text();
+            assertThat(shown).doesNotContain("key-password-in-clear").doesNotContain("registry-secret");
+            assertThat(http.get("/connectors/" + name + "/tasks").text())
+                    .as("a value a provider gave the connector, passed on to a task under another name")
+                    .doesNotContain("from-a-file");
+        }
     }
 
     @Nested
@@ -461,6 +478,47 @@ class RestApiIT {
             Answer badFlag = http.post("/connectors/" + name + "/restart?includeTasks=yes", null);
             assertThat(badFlag.status()).isEqualTo(400);
             assertThat(badFlag.message()).contains("'includeTasks' takes true or false");
+        }
+    }
+
+    @Nested
+    class FailedConnectors {
+        @Test
+        void restartingOnlyWhatFailedRestartsAFailedConnectorWhole() {
+            String name = unique("failed-start");
+            create(name, source(name, "fail.start", "true"));
+            Waits.until(
+                    name + " FAILED",
+                    () -> http.get("/connectors/" + name + "/status")
+                            .json()
+                            .path("connector")
+                            .path("state")
+                            .asText()
+                            .equals("FAILED"));
+            assertThat(http.get("/connectors/" + name + "/status")
+                            .json()
+                            .path("connector")
+                            .path("trace")
+                            .asText())
+                    .contains("connector asked to fail by fail.start");
+
+            Answer restart = http.post("/connectors/" + name + "/restart?includeTasks=true&onlyFailed=true", null);
+
+            assertThat(restart.status()).as(restart.toString()).isEqualTo(202);
+            assertThat(restart.json().path("connector").path("state").asText()).isEqualTo("RESTARTING");
+            Waits.until(
+                    name + " FAILED again, as it still fails",
+                    () -> http.get("/connectors/" + name + "/status")
+                            .json()
+                            .path("connector")
+                            .path("state")
+                            .asText()
+                            .equals("FAILED"));
+            assertThat(http.put("/connectors/" + name + "/pause", null).status())
+                    .isEqualTo(202);
+            assertThat(http.put("/connectors/" + name + "/config", source(name)).status())
+                    .isEqualTo(200);
+            awaitState(name, "PAUSED", "PAUSED");
         }
     }
 

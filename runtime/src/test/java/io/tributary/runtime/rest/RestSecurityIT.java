@@ -70,7 +70,7 @@ class RestSecurityIT {
                         "-dname",
                         "CN=localhost",
                         "-ext",
-                        "SAN=dns:localhost,ip:127.0.0.1",
+                        "SAN=dns:localhost",
                         "-storetype",
                         "PKCS12",
                         "-keystore",
@@ -99,10 +99,35 @@ class RestSecurityIT {
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.json().isArray()).isTrue();
             Http plain = new Http(URI.create("http://localhost:" + url.getPort()));
+            int port = url.getPort();
+            assertThat(cli(
+                            "connectors",
+                            "list",
+                            "--url",
+                            "https://localhost:" + port,
+                            "--cacert",
+                            keystore.toString(),
+                            "--cacert-password",
+                            "changeit"))
+                    .as("the CLI trusting the worker's certificate")
+                    .isZero();
+            assertThat(cli("connectors", "list", "--url", "https://127.0.0.1:" + port))
+                    .as("the CLI refusing a certificate it does not trust")
+                    .isEqualTo(3);
+            assertThat(cli("connectors", "list", "--url", "https://127.0.0.1:" + port, "--insecure"))
+                    .as("--insecure: any certificate, whatever host it names")
+                    .isZero();
             assertThatThrownBy(() -> plain.get("/connectors"))
                     .as("plain HTTP to a TLS port")
                     .isInstanceOf(java.io.UncheckedIOException.class);
         }
+    }
+
+    private static int cli(String... args) {
+        picocli.CommandLine command = io.tributary.runtime.cli.TributaryCli.commandLine();
+        command.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        command.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+        return command.execute(args);
     }
 
     private static HttpClient trusting(Path keystore) throws Exception {
@@ -139,6 +164,16 @@ class RestSecurityIT {
                             .withHeader("Authorization", basic("bob", "wonderland"))
                             .get("/connectors")
                             .status())
+                    .isEqualTo(401);
+            assertThat(anonymous.get("/no/such/path").status())
+                    .as("credentials come before routing")
+                    .isEqualTo(401);
+            assertThat(anonymous
+                            .send("DELETE", "/connector-plugins", null, null)
+                            .status())
+                    .isEqualTo(401);
+            assertThat(anonymous.send("OPTIONS", "/connectors", null, null).status())
+                    .as("with CORS off, OPTIONS needs credentials like any request")
                     .isEqualTo(401);
             Http alice = anonymous.withHeader("Authorization", basic("alice", "wonderland"));
             assertThat(alice.get("/connectors").status()).isEqualTo(200);
