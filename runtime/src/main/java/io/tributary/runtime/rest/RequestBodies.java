@@ -69,6 +69,12 @@ final class RequestBodies {
             throw ControlException.badRequest("A connector needs a name: give 'name' in the request body, as in"
                     + " {\"name\": \"my-connector\", \"config\": {...}}");
         }
+        named = named.trim();
+        if (named.contains("/") || named.chars().anyMatch(Character::isISOControl)) {
+            throw ControlException.badRequest(
+                    "Connector name '" + named.replaceAll("\\p{Cntrl}", "?") + "' holds a '/' or"
+                            + " a control character, which cannot be used in the API's paths; choose another name");
+        }
         String inConfig = config.get("name");
         if (inConfig != null && !inConfig.equals(named)) {
             throw ControlException.badRequest("The connector's name is '" + named + "' but its config says 'name' is '"

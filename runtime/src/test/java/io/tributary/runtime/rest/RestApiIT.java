@@ -190,6 +190,10 @@ class RestApiIT {
             assertThat(nested.status()).isEqualTo(400);
             assertThat(nested.message()).startsWith("Setting 'topic' must be a string");
 
+            Answer slash = http.post("/connectors", Map.of("name", "a/b", "config", source("t")));
+            assertThat(slash.status()).isEqualTo(400);
+            assertThat(slash.message()).contains("'a/b'").contains("choose another name");
+
             Answer noName = http.post("/connectors", Map.of("config", source("t")));
             assertThat(noName.status()).isEqualTo(400);
             assertThat(noName.message()).contains("needs a name");

@@ -1,0 +1,58 @@
+package io.tributary.runtime.distributed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.runtime.control.TargetState;
+import io.tributary.testkit.KafkaCluster;
+import io.tributary.testkit.Waits;
+import io.tributary.testkit.WithKafka;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Two workers' views of one config topic: what one writes, the other replays, in order. */
+@WithKafka
+class ConfigLogIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void whatOneWorkerWritesEveryWorkerReplays(KafkaCluster kafka) throws Exception {
+        String topic = kafka.createTopic("configs", 1);
+        Map<String, Object> clients = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        AtomicInteger changes = new AtomicInteger();
+        try (ConfigLog writer = new ConfigLog(topic, clients, () -> {});
+                ConfigLog reader = new ConfigLog(topic, clients, changes::incrementAndGet)) {
+            writer.start(TIMEOUT);
+            reader.start(TIMEOUT);
+
+            writer.putConnector("orders", Map.of("connector.class", "X", "topic", "o"), 1);
+            writer.putTaskConfigs("orders", List.of(Map.of("t", "0"), Map.of("t", "1")), 1);
+            writer.putTargetState("orders", TargetState.PAUSED, 1);
+            writer.putConnector("users", Map.of("connector.class", "Y"), 1);
+            writer.removeConnector("users");
+
+            Waits.until(
+                    "the reader caught up",
+                    () -> reader.snapshot().targetStates().containsKey("orders")
+                            && !reader.snapshot().connectors().containsKey("users"));
+            writer.readToEnd().get(30, TimeUnit.SECONDS);
+            ClusterConfig.Snapshot seen = reader.snapshot();
+            assertThat(seen.connectors()).containsOnlyKeys("orders");
+            assertThat(seen.taskConfigs().get("orders")).containsExactly(Map.of("t", "0"), Map.of("t", "1"));
+            assertThat(seen.targetStates()).containsEntry("orders", TargetState.PAUSED);
+            assertThat(seen).isEqualTo(writer.snapshot());
+            assertThat(changes.get()).isGreaterThanOrEqualTo(4);
+        }
+        try (ConfigLog late = new ConfigLog(topic, clients, () -> {})) {
+            late.start(TIMEOUT);
+
+            assertThat(late.snapshot().work())
+                    .as("a worker that starts later replays the same")
+                    .containsExactly(
+                            WorkItem.connector("orders"), new WorkItem("orders", 0), new WorkItem("orders", 1));
+        }
+    }
+}
