@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,11 @@ public final class KafkaOffsetStore implements OffsetStore {
     private final String topic;
     private final TopicLog log;
     private final Map<String, Map<Map<String, Object>, Map<String, Object>>> offsets = new ConcurrentHashMap<>();
+    /**
+     * Per record key, the topic offset of the newest write applied: the log hands back this worker's own
+     * writes after the commit has applied them, and an older record must not undo a newer one.
+     */
+    private final Map<String, Long> applied = new HashMap<>();
 
     /**
      * @param topic the offsets topic; it must exist
@@ -84,7 +91,14 @@ public final class KafkaOffsetStore implements OffsetStore {
                     record.offset());
             return;
         }
-        store(connector, partition, offset);
+        synchronized (applied) {
+            Long newest = applied.get(record.key());
+            if (newest != null && record.offset() < newest) {
+                return;
+            }
+            applied.put(record.key(), record.offset());
+            store(connector, partition, offset);
+        }
     }
 
     private void store(String connector, Map<String, Object> partition, Map<String, Object> offset) {
@@ -113,11 +127,14 @@ public final class KafkaOffsetStore implements OffsetStore {
 
     @Override
     public void commit(String connector, Map<Map<String, Object>, Map<String, Object>> changes) {
-        List<CompletableFuture<?>> writes = new ArrayList<>();
+        List<CompletableFuture<RecordMetadata>> writes = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<Map.Entry<Map<String, Object>, Map<String, Object>>> written = new ArrayList<>(changes.entrySet());
         try {
-            for (Map.Entry<Map<String, Object>, Map<String, Object>> change : changes.entrySet()) {
+            for (Map.Entry<Map<String, Object>, Map<String, Object>> change : written) {
                 String key = JSON.writeValueAsString(List.of(connector, change.getKey()));
                 String value = change.getValue() == null ? null : JSON.writeValueAsString(change.getValue());
+                keys.add(key);
                 writes.add(log.send(key, value));
             }
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
@@ -134,7 +151,16 @@ public final class KafkaOffsetStore implements OffsetStore {
                     e);
         }
         // Written and acknowledged: readers see them from now on, this one included, before the log echoes them.
-        changes.forEach((partition, offset) -> store(connector, partition, offset));
+        synchronized (applied) {
+            for (int i = 0; i < written.size(); i++) {
+                long position = writes.get(i).join().offset();
+                Long newest = applied.get(keys.get(i));
+                if (newest == null || position >= newest) {
+                    applied.put(keys.get(i), position);
+                    store(connector, written.get(i).getKey(), written.get(i).getValue());
+                }
+            }
+        }
     }
 
     @Override
