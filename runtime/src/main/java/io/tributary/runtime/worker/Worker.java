@@ -16,12 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +42,7 @@ public final class Worker implements AutoCloseable {
         /** Replaced, under this deployment's lock, when the connector alone is restarted. */
         volatile ConnectorRunner runner;
 
-        final Map<TaskId, TaskRunner> tasks = new ConcurrentHashMap<>();
-        final Map<TaskId, Future<?>> threads = new ConcurrentHashMap<>();
+        final TaskSet tasks;
         volatile List<Map<String, String>> taskConfigs = List.of();
         volatile boolean paused;
         /** Set, under this deployment's lock, when it is stopped: no task may start after that. */
@@ -54,10 +50,11 @@ public final class Worker implements AutoCloseable {
         /** Set, under this deployment's lock, when the connector failed: it runs no tasks until restarted. */
         volatile boolean failed;
 
-        Deployment(Map<String, String> config, Map<String, String> original, ConnectorRunner runner) {
+        Deployment(Map<String, String> config, Map<String, String> original, ConnectorRunner runner, TaskSet tasks) {
             this.config = config;
             this.original = original;
             this.runner = runner;
+            this.tasks = tasks;
         }
     }
 
@@ -76,6 +73,7 @@ public final class Worker implements AutoCloseable {
     private final ConfigResolver resolver;
     private final ConnectorValidator validator;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+    private final TaskSet.Services taskServices;
 
     /**
      * @param workerId this worker's id, shown in status
@@ -133,6 +131,12 @@ public final class Worker implements AutoCloseable {
                 kafka,
                 offsets,
                 new RunnerServices(taskSettings, statuses, clock, taskThreads));
+        this.taskServices = new TaskSet.Services(
+                runners,
+                statuses,
+                workerId,
+                taskThreads,
+                config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS));
     }
 
     /** @return this worker's id */
@@ -181,7 +185,8 @@ public final class Worker implements AutoCloseable {
             throw alreadyRuns(name);
         }
         ConnectorRunner runner = newRunner(name, connectorConfig);
-        Deployment deployment = new Deployment(Map.copyOf(connectorConfig), Map.copyOf(originalConfig), runner);
+        Deployment deployment = new Deployment(
+                Map.copyOf(connectorConfig), Map.copyOf(originalConfig), runner, new TaskSet(taskServices));
         deployment.paused = paused;
         if (deployments.putIfAbsent(name, deployment) != null) {
             throw alreadyRuns(name);
@@ -242,7 +247,7 @@ public final class Worker implements AutoCloseable {
                 return;
             }
             LOG.info("Connector {} has {} task configuration(s); (re)starting its tasks", name, taskConfigs.size());
-            stopTasks(deployment);
+            deployment.tasks.stopAll();
             deployment.taskConfigs = taskConfigs;
             statuses.retainTasks(name, taskConfigs.size());
             for (int i = 0; i < taskConfigs.size(); i++) {
@@ -253,41 +258,7 @@ public final class Worker implements AutoCloseable {
 
     /** Starts a task; the caller holds the deployment's lock, so no other start or stop of it runs meanwhile. */
     private void startTask(Deployment deployment, TaskId id, Map<String, String> taskConfig) {
-        TaskRunner previous = deployment.tasks.get(id);
-        if (previous != null) {
-            // Never two runners of one task at once: the one still registered ends first.
-            stopTask(deployment, previous);
-        }
-        statuses.taskStatus(id, new Status(State.UNASSIGNED, null, workerId));
-        TaskRunner runner;
-        try {
-            runner = runners.create(
-                    deployment.runner.connector(),
-                    deployment.config,
-                    id,
-                    taskConfig,
-                    ended -> onTaskEnded(deployment, ended));
-        } catch (RuntimeException e) {
-            LOG.error("Task {} could not be created: {}", id, e.toString(), e);
-            statuses.taskStatus(id, Status.failed(workerId, e));
-            return;
-        }
-        if (deployment.paused) {
-            runner.pause();
-        }
-        deployment.tasks.put(id, runner);
-        deployment.threads.put(id, taskThreads.submit(() -> {
-            Thread.currentThread().setName("task-" + id);
-            Thread.currentThread()
-                    .setContextClassLoader(
-                            deployment.runner.connector().getClass().getClassLoader());
-            runner.run();
-        }));
-    }
-
-    /** A runner's thread ended: forget that runner, and only that one, not a replacement of the same task. */
-    private static void onTaskEnded(Deployment deployment, TaskRunner ended) {
-        deployment.tasks.remove(ended.id(), ended);
+        deployment.tasks.start(deployment.runner.connector(), deployment.config, id, taskConfig, deployment.paused);
     }
 
     /**
@@ -315,7 +286,7 @@ public final class Worker implements AutoCloseable {
         ConnectorRunner failing = deployment.runner;
         taskThreads.execute(() -> {
             synchronized (deployment) {
-                stopTasks(deployment);
+                deployment.tasks.stopAll();
             }
             failing.stop();
         });
@@ -334,54 +305,12 @@ public final class Worker implements AutoCloseable {
         }
         synchronized (deployment) {
             deployment.stopped = true;
-            stopTasks(deployment);
+            deployment.tasks.stopAll();
         }
         runners.forget(name);
         deployment.runner.stop();
         statuses.connectorStatus(name, new Status(State.STOPPED, null, workerId));
         return true;
-    }
-
-    /** Stops every task of a deployment, all at once; the caller holds the deployment's lock. */
-    private void stopTasks(Deployment deployment) {
-        List<TaskRunner> running = new ArrayList<>(deployment.tasks.values());
-        running.forEach(TaskRunner::stop);
-        long timeoutMs = config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        for (TaskRunner runner : running) {
-            awaitEnd(deployment, runner, Math.max(0, deadline - System.nanoTime()), timeoutMs);
-        }
-    }
-
-    /** Stops one task of a deployment; the caller holds the deployment's lock. */
-    private void stopTask(Deployment deployment, TaskRunner runner) {
-        runner.stop();
-        long timeoutMs = config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS);
-        awaitEnd(deployment, runner, TimeUnit.MILLISECONDS.toNanos(timeoutMs), timeoutMs);
-    }
-
-    private static void awaitEnd(Deployment deployment, TaskRunner runner, long timeoutNanos, long timeoutMs) {
-        TaskId id = runner.id();
-        Future<?> thread = deployment.threads.get(id);
-        if (thread != null) {
-            try {
-                thread.get(timeoutNanos, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                LOG.warn("Task {} ended with an error", id, e.getCause());
-            } catch (TimeoutException e) {
-                LOG.warn(
-                        "Task {} did not stop within task.shutdown.graceful.timeout.ms ({} ms); cancelling it: it commits"
-                                + " nothing more and its clients are closed",
-                        id,
-                        timeoutMs);
-                runner.cancel();
-                thread.cancel(true);
-            }
-            deployment.threads.remove(id, thread);
-        }
-        deployment.tasks.remove(id, runner);
     }
 
     /**
@@ -393,7 +322,7 @@ public final class Worker implements AutoCloseable {
         Deployment deployment = require(name);
         synchronized (deployment) {
             deployment.paused = true;
-            deployment.tasks.values().forEach(TaskRunner::pause);
+            deployment.tasks.pauseAll();
             if (!deployment.failed) {
                 statuses.connectorStatus(name, new Status(State.PAUSED, null, workerId));
             }
@@ -409,7 +338,7 @@ public final class Worker implements AutoCloseable {
         Deployment deployment = require(name);
         synchronized (deployment) {
             deployment.paused = false;
-            deployment.tasks.values().forEach(TaskRunner::resume);
+            deployment.tasks.resumeAll();
             if (!deployment.failed) {
                 statuses.connectorStatus(name, new Status(State.RUNNING, null, workerId));
             }
@@ -433,10 +362,7 @@ public final class Worker implements AutoCloseable {
             if (deployment.stopped || deployment.failed) {
                 return;
             }
-            TaskRunner running = deployment.tasks.get(id);
-            if (running != null) {
-                stopTask(deployment, running);
-            }
+            deployment.tasks.stop(id);
             statuses.taskStatus(id, new Status(State.RESTARTING, null, workerId));
             startTask(deployment, id, resolver.resolve(deployment.taskConfigs.get(id.task())));
         }
