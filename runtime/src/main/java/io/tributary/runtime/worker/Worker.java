@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +46,8 @@ public final class Worker implements AutoCloseable {
         final TaskSet tasks;
         volatile List<Map<String, String>> taskConfigs = List.of();
         volatile boolean paused;
+        /** Where its task configurations go when its tasks run elsewhere; null when they run here. */
+        volatile TaskConfigsListener elsewhere;
         /** Set, under this deployment's lock, when it is stopped: no task may start after that. */
         boolean stopped;
         /** Set, under this deployment's lock, when the connector failed: it runs no tasks until restarted. */
@@ -175,6 +178,36 @@ public final class Worker implements AutoCloseable {
      * @throws IllegalStateException if a connector of that name already runs here
      */
     public void startConnector(Map<String, String> originalConfig, boolean paused) {
+        startConnector(originalConfig, paused, null);
+    }
+
+    /** Told of the task configurations of a connector instance whose tasks run elsewhere. */
+    @FunctionalInterface
+    public interface TaskConfigsListener {
+        /**
+         * Called on the connector's thread, outside the worker's locks.
+         *
+         * @param connector the connector
+         * @param taskConfigs its task configurations, references unresolved as the connector gave them
+         */
+        void onTaskConfigs(String connector, List<Map<String, String>> taskConfigs);
+    }
+
+    /**
+     * Starts a connector instance without its tasks, for a cluster where tasks are assigned on their own:
+     * the task configurations it gives go to the listener, and its tasks run wherever {@link
+     * #startAssignedTask} is called for them.
+     *
+     * @param originalConfig its configuration
+     * @param paused whether to start it paused
+     * @param listener told of its task configurations
+     */
+    public void startConnectorInstance(
+            Map<String, String> originalConfig, boolean paused, TaskConfigsListener listener) {
+        startConnector(originalConfig, paused, java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void startConnector(Map<String, String> originalConfig, boolean paused, TaskConfigsListener elsewhere) {
         validate(originalConfig).throwIfInvalid();
         // Config-provider references are resolved here, for the running connector only: the configuration
         // as given (with its references) is what the worker keeps and shows.
@@ -188,6 +221,7 @@ public final class Worker implements AutoCloseable {
         Deployment deployment = new Deployment(
                 Map.copyOf(connectorConfig), Map.copyOf(originalConfig), runner, new TaskSet(taskServices));
         deployment.paused = paused;
+        deployment.elsewhere = elsewhere;
         if (deployments.putIfAbsent(name, deployment) != null) {
             throw alreadyRuns(name);
         }
@@ -235,6 +269,7 @@ public final class Worker implements AutoCloseable {
         if (deployment == null) {
             return;
         }
+        TaskConfigsListener elsewhere;
         // The connector's thread reports task configurations while another thread may stop the connector:
         // both hold the deployment's lock, so tasks are never started for a connector that was stopped.
         synchronized (deployment) {
@@ -243,17 +278,24 @@ public final class Worker implements AutoCloseable {
             }
             statuses.connectorStatus(
                     name, new Status(deployment.paused ? State.PAUSED : State.RUNNING, null, workerId));
-            if (taskConfigs.equals(deployment.taskConfigs) && !deployment.tasks.isEmpty()) {
+            elsewhere = deployment.elsewhere;
+            if (elsewhere == null) {
+                if (taskConfigs.equals(deployment.taskConfigs) && !deployment.tasks.isEmpty()) {
+                    return;
+                }
+                LOG.info("Connector {} has {} task configuration(s); (re)starting its tasks", name, taskConfigs.size());
+                deployment.tasks.stopAll();
+                deployment.taskConfigs = taskConfigs;
+                statuses.retainTasks(name, taskConfigs.size());
+                for (int i = 0; i < taskConfigs.size(); i++) {
+                    startTask(deployment, new TaskId(name, i), resolver.resolve(taskConfigs.get(i)));
+                }
                 return;
             }
-            LOG.info("Connector {} has {} task configuration(s); (re)starting its tasks", name, taskConfigs.size());
-            deployment.tasks.stopAll();
             deployment.taskConfigs = taskConfigs;
-            statuses.retainTasks(name, taskConfigs.size());
-            for (int i = 0; i < taskConfigs.size(); i++) {
-                startTask(deployment, new TaskId(name, i), resolver.resolve(taskConfigs.get(i)));
-            }
         }
+        // Its tasks run where the cluster puts them: the listener publishes the configurations, outside the lock.
+        elsewhere.onTaskConfigs(name, taskConfigs);
     }
 
     /** Starts a task; the caller holds the deployment's lock, so no other start or stop of it runs meanwhile. */
@@ -435,6 +477,89 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** The tasks of one connector that run here while the connector instance may run elsewhere. */
+    private static final class AssignedTasks {
+        final Connector connector;
+        final Map<String, String> config;
+        final TaskSet tasks;
+        boolean paused;
+
+        AssignedTasks(Connector connector, Map<String, String> config, TaskSet tasks) {
+            this.connector = connector;
+            this.config = config;
+            this.tasks = tasks;
+        }
+    }
+
+    private final Map<String, AssignedTasks> assigned = new ConcurrentHashMap<>();
+
+    /**
+     * Starts a task whose connector instance may run on another worker, as a cluster assigns it. A task of the
+     * same id that runs here ends first; the tasks of the connector that run with an older configuration of
+     * it are stopped.
+     *
+     * @param id the task
+     * @param originalConnectorConfig the connector's configuration, references unresolved
+     * @param taskConfig the task's configuration, as its connector gave it
+     * @param paused whether it starts paused
+     */
+    public void startAssignedTask(
+            TaskId id, Map<String, String> originalConnectorConfig, Map<String, String> taskConfig, boolean paused) {
+        Map<String, String> resolved = resolver.resolve(originalConnectorConfig);
+        AssignedTasks tasks = assigned.compute(id.connector(), (name, current) -> {
+            if (current != null && current.config.equals(resolved)) {
+                return current;
+            }
+            if (current != null) {
+                synchronized (current) {
+                    current.tasks.stopAll();
+                }
+            }
+            Connector connector = plugins.newPlugin(resolved.get(ConnectorConfig.CONNECTOR_CLASS), Connector.class);
+            return new AssignedTasks(connector, Map.copyOf(resolved), new TaskSet(taskServices));
+        });
+        synchronized (tasks) {
+            tasks.paused = paused;
+            tasks.tasks.start(tasks.connector, tasks.config, id, resolver.resolve(taskConfig), paused);
+        }
+    }
+
+    /** @param id an assigned task to stop, if it runs here */
+    public void stopAssignedTask(TaskId id) {
+        AssignedTasks tasks = assigned.get(id.connector());
+        if (tasks != null) {
+            synchronized (tasks) {
+                tasks.tasks.stop(id);
+            }
+        }
+    }
+
+    /**
+     * @param connector a connector
+     * @param paused whether its assigned tasks here should be paused or running
+     */
+    public void pauseAssignedTasks(String connector, boolean paused) {
+        AssignedTasks tasks = assigned.get(connector);
+        if (tasks != null) {
+            synchronized (tasks) {
+                tasks.paused = paused;
+                if (paused) {
+                    tasks.tasks.pauseAll();
+                } else {
+                    tasks.tasks.resumeAll();
+                }
+            }
+        }
+    }
+
+    /** @return the assigned tasks that run here */
+    public Set<TaskId> assignedTasks() {
+        Set<TaskId> ids = new java.util.TreeSet<>(
+                java.util.Comparator.comparing(TaskId::connector).thenComparingInt(TaskId::task));
+        assigned.values().forEach(tasks -> ids.addAll(tasks.tasks.ids()));
+        return ids;
+    }
+
     /** @return the names of the connectors running here */
     public List<String> connectors() {
         return List.copyOf(deployments.keySet());
@@ -504,6 +629,11 @@ public final class Worker implements AutoCloseable {
     @Override
     public void close() {
         new ArrayList<>(deployments.keySet()).forEach(this::stopConnector);
+        assigned.values().forEach(tasks -> {
+            synchronized (tasks) {
+                tasks.tasks.stopAll();
+            }
+        });
         taskThreads.shutdown();
         try {
             if (!taskThreads.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -255,6 +255,66 @@ class WorkerLifecycleTest {
     }
 
     @Test
+    void aConnectorInstanceWhoseTasksRunElsewhereHandsItsTaskConfigsOnAndStartsNoTask() {
+        Worker worker = worker();
+        List<List<Map<String, String>>> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        worker.startConnectorInstance(connector(), false, (name, configs) -> published.add(configs));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> published.size() == 1);
+        assertThat(published.get(0))
+                .singleElement()
+                .satisfies(config -> assertThat(config).containsKey("journal"));
+        assertThat(statuses.connector("journal").orElseThrow().state()).isEqualTo(State.RUNNING);
+        assertThat(journal.instances)
+                .as("no task runs where only the connector instance runs")
+                .isEmpty();
+        assertThat(worker.taskConfigs("journal")).hasValue(published.get(0));
+    }
+
+    @Test
+    void anAssignedTaskRunsWithoutItsConnectorInstanceAndStopsOnRequest() {
+        Worker worker = worker();
+        TaskId id = new TaskId("journal", 0);
+        Map<String, String> taskConfig = Map.of("journal", key);
+
+        worker.startAssignedTask(id, connector(), taskConfig, false);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.RUNNING);
+        assertThat(worker.assignedTasks()).containsExactly(id);
+        assertThat(worker.connectors()).as("no connector instance here").isEmpty();
+        worker.pauseAssignedTasks("journal", true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.PAUSED);
+
+        worker.stopAssignedTask(id);
+
+        assertThat(journal.instances)
+                .singleElement()
+                .satisfies(task -> assertThat(task.stops).hasValue(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.STOPPED);
+        assertThat(worker.assignedTasks()).isEmpty();
+    }
+
+    @Test
+    void anAssignedTaskGivenANewConnectorConfigurationStopsTheOldRunnersFirst() {
+        Worker worker = worker();
+        TaskId id = new TaskId("journal", 0);
+        worker.startAssignedTask(id, connector(), Map.of("journal", key), false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState() == State.RUNNING);
+        Map<String, String> changed = new java.util.HashMap<>(connector());
+        changed.put("tasks.max", "2");
+
+        worker.startAssignedTask(id, changed, Map.of("journal", key), false);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> journal.instances.size() == 2 && taskState() == State.RUNNING);
+        assertThat(journal.instances.get(0).stops).hasValue(1);
+        assertThat(journal.mostRunningAtOnce)
+                .as("instances of task 0 running at once")
+                .hasValue(1);
+    }
+
+    @Test
     void aRaisedErrorFailsAndStopsTheConnectorAndATaskConfigChangeDoesNotRevive() {
         Worker worker = worker();
         worker.startConnector(connector(), false);
