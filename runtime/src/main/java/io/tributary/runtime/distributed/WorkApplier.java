@@ -1,0 +1,148 @@
+package io.tributary.runtime.distributed;
+
+import io.tributary.runtime.control.TargetState;
+import io.tributary.sdk.connector.TaskId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Brings what runs on this worker in line with what the group assigned it and what the config topic says:
+ * it stops what was revoked, starts what was assigned, and, when a configuration or a target state changes,
+ * restarts, pauses or resumes what it runs. Not thread-safe: the distributed runtime calls it on one thread.
+ */
+final class WorkApplier {
+
+    /** What the applier asks of the engine. */
+    interface Engine {
+        void startConnector(String name, Map<String, String> config, boolean paused);
+
+        void stopConnector(String name);
+
+        void pauseConnector(String name, boolean paused);
+
+        void startTask(TaskId id, Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused);
+
+        void stopTask(TaskId id);
+
+        void pauseTasks(String connector, boolean paused);
+    }
+
+    /** What an item was started with: when it differs from the configuration now, the item restarts. */
+    private record StartedWith(Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused) {}
+
+    private final Engine engine;
+    private final Map<WorkItem, StartedWith> running = new HashMap<>();
+    private Set<WorkItem> assigned = Set.of();
+
+    WorkApplier(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** @return the items that run here */
+    Set<WorkItem> running() {
+        return new TreeSet<>(running.keySet());
+    }
+
+    /**
+     * Applies a round of the group: revoked items stop before anything starts.
+     *
+     * @param revoked the items to stop
+     * @param assignedNow every item to run once the round is applied
+     * @param config the configuration now
+     */
+    void onRound(Set<WorkItem> revoked, Set<WorkItem> assignedNow, ClusterConfig.Snapshot config) {
+        for (WorkItem item : new TreeSet<>(running.keySet())) {
+            if (revoked.contains(item) || !assignedNow.contains(item)) {
+                stop(item);
+            }
+        }
+        this.assigned = Set.copyOf(assignedNow);
+        reconcile(config);
+    }
+
+    /** Stops everything: the worker lost its place in the group. */
+    void stopAll() {
+        new TreeSet<>(running.keySet()).forEach(this::stop);
+        assigned = Set.of();
+    }
+
+    /**
+     * Brings the assigned items in line with the configuration: starts what can start, restarts what was
+     * started with another configuration, pauses or resumes on a new target state, and stops what is no
+     * longer work.
+     *
+     * @param config the configuration now
+     */
+    void reconcile(ClusterConfig.Snapshot config) {
+        Set<WorkItem> work = config.work();
+        for (WorkItem item : new TreeSet<>(running.keySet())) {
+            if (!work.contains(item)) {
+                stop(item);
+            }
+        }
+        // Connectors first: a connector whose configuration changed restarts before its tasks do.
+        for (WorkItem item : new TreeSet<>(assigned)) {
+            if (!work.contains(item)) {
+                continue;
+            }
+            StartedWith wanted = wanted(item, config);
+            if (wanted == null) {
+                continue;
+            }
+            StartedWith current = running.get(item);
+            if (current == null) {
+                start(item, wanted);
+            } else if (!Objects.equals(current.connectorConfig(), wanted.connectorConfig())
+                    || !Objects.equals(current.taskConfig(), wanted.taskConfig())) {
+                stop(item);
+                start(item, wanted);
+            } else if (current.paused() != wanted.paused()) {
+                if (item.isConnector()) {
+                    engine.pauseConnector(item.connector(), wanted.paused());
+                } else {
+                    engine.pauseTasks(item.connector(), wanted.paused());
+                }
+                running.put(item, wanted);
+            }
+        }
+    }
+
+    private static StartedWith wanted(WorkItem item, ClusterConfig.Snapshot config) {
+        Map<String, String> connectorConfig = config.connectors().get(item.connector());
+        if (connectorConfig == null) {
+            return null;
+        }
+        boolean paused =
+                config.targetStates().getOrDefault(item.connector(), TargetState.RUNNING) == TargetState.PAUSED;
+        if (item.isConnector()) {
+            return new StartedWith(connectorConfig, null, paused);
+        }
+        List<Map<String, String>> tasks = config.taskConfigs().getOrDefault(item.connector(), List.of());
+        if (item.task() >= tasks.size()) {
+            return null;
+        }
+        return new StartedWith(connectorConfig, tasks.get(item.task()), paused);
+    }
+
+    private void start(WorkItem item, StartedWith with) {
+        if (item.isConnector()) {
+            engine.startConnector(item.connector(), with.connectorConfig(), with.paused());
+        } else {
+            engine.startTask(item.taskId(), with.connectorConfig(), with.taskConfig(), with.paused());
+        }
+        running.put(item, with);
+    }
+
+    private void stop(WorkItem item) {
+        if (item.isConnector()) {
+            engine.stopConnector(item.connector());
+        } else {
+            engine.stopTask(item.taskId());
+        }
+        running.remove(item);
+    }
+}

@@ -1,0 +1,135 @@
+package io.tributary.runtime.distributed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.runtime.control.TargetState;
+import io.tributary.sdk.connector.TaskId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What a worker starts, stops, restarts and pauses as rounds and configuration changes come. */
+class WorkApplierTest {
+    private final List<String> calls = new ArrayList<>();
+    private final WorkApplier applier = new WorkApplier(new WorkApplier.Engine() {
+        @Override
+        public void startConnector(String name, Map<String, String> config, boolean paused) {
+            calls.add("start " + name + (paused ? " paused" : "") + " " + new java.util.TreeMap<>(config));
+        }
+
+        @Override
+        public void stopConnector(String name) {
+            calls.add("stop " + name);
+        }
+
+        @Override
+        public void pauseConnector(String name, boolean paused) {
+            calls.add((paused ? "pause " : "resume ") + name);
+        }
+
+        @Override
+        public void startTask(
+                TaskId id, Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused) {
+            calls.add("start " + id + (paused ? " paused" : "") + " " + new java.util.TreeMap<>(taskConfig));
+        }
+
+        @Override
+        public void stopTask(TaskId id) {
+            calls.add("stop " + id);
+        }
+
+        @Override
+        public void pauseTasks(String connector, boolean paused) {
+            calls.add((paused ? "pause tasks of " : "resume tasks of ") + connector);
+        }
+    });
+    private final ClusterConfig config = new ClusterConfig();
+    private long offset;
+
+    private ClusterConfig.Snapshot write(String key, String value) {
+        config.apply(key, value, offset++);
+        return config.snapshot();
+    }
+
+    private ClusterConfig.Snapshot orders(String version, int tasks) {
+        write("connector-orders", ClusterConfig.connectorRecord(Map.of("v", version), 1));
+        for (int i = 0; i < tasks; i++) {
+            write("task-orders-" + i, ClusterConfig.taskRecord(Map.of("t", Integer.toString(i), "v", version), 1));
+        }
+        return write("commit-orders", ClusterConfig.commitRecord(tasks, 1));
+    }
+
+    private static final WorkItem CONNECTOR = WorkItem.connector("orders");
+    private static final WorkItem TASK_0 = new WorkItem("orders", 0);
+    private static final WorkItem TASK_1 = new WorkItem("orders", 1);
+
+    @Test
+    void aRoundStartsWhatItAssignsConnectorsFirst() {
+        ClusterConfig.Snapshot snapshot = orders("1", 2);
+
+        applier.onRound(Set.of(), Set.of(TASK_1, CONNECTOR, TASK_0), snapshot);
+
+        assertThat(calls)
+                .containsExactly("start orders {v=1}", "start orders-0 {t=0, v=1}", "start orders-1 {t=1, v=1}");
+        assertThat(applier.running()).containsExactly(CONNECTOR, TASK_0, TASK_1);
+    }
+
+    @Test
+    void revokedItemsStopBeforeAnythingStarts() {
+        ClusterConfig.Snapshot snapshot = orders("1", 2);
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0), snapshot);
+        calls.clear();
+
+        applier.onRound(Set.of(TASK_0), Set.of(CONNECTOR, TASK_1), snapshot);
+
+        assertThat(calls).containsExactly("stop orders-0", "start orders-1 {t=1, v=1}");
+    }
+
+    @Test
+    void aNewConfigurationRestartsTheConnectorAndItsTasks() {
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0), orders("1", 1));
+        calls.clear();
+
+        applier.reconcile(orders("2", 1));
+
+        assertThat(calls)
+                .containsExactly("stop orders", "start orders {v=2}", "stop orders-0", "start orders-0 {t=0, v=2}");
+    }
+
+    @Test
+    void aNewTargetStatePausesAndResumesWithoutRestarting() {
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0), orders("1", 1));
+        calls.clear();
+
+        applier.reconcile(write("target-state-orders", ClusterConfig.targetStateRecord(TargetState.PAUSED, 1)));
+        applier.reconcile(write("target-state-orders", ClusterConfig.targetStateRecord(TargetState.RUNNING, 1)));
+
+        assertThat(calls)
+                .containsExactly("pause orders", "pause tasks of orders", "resume orders", "resume tasks of orders");
+    }
+
+    @Test
+    void aStoppedOrDeletedConnectorStopsAndAnAssignedTaskWaitsForItsConfiguration() {
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0, TASK_1), orders("1", 1));
+        assertThat(applier.running()).as("task 1 has no configuration yet").containsExactly(CONNECTOR, TASK_0);
+        calls.clear();
+
+        applier.reconcile(write("target-state-orders", ClusterConfig.targetStateRecord(TargetState.STOPPED, 1)));
+
+        assertThat(calls).containsExactly("stop orders", "stop orders-0");
+        assertThat(applier.running()).isEmpty();
+    }
+
+    @Test
+    void losingTheMembershipStopsEverything() {
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0), orders("1", 1));
+        calls.clear();
+
+        applier.stopAll();
+        applier.reconcile(orders("2", 1));
+
+        assertThat(calls).containsExactly("stop orders", "stop orders-0");
+    }
+}
