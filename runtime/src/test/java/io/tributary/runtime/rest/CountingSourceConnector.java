@@ -107,7 +107,7 @@ public class CountingSourceConnector implements SourceConnector {
                 throw new IllegalStateException("task asked to fail by fail.task");
             }
             List<SourceRecord> records = new ArrayList<>();
-            while (next < count) {
+            while (next < count && records.size() < 100) {
                 long n = next++;
                 records.add(SourceRecord.builder()
                         .sourcePartition(partition)

@@ -1,0 +1,316 @@
+package io.tributary.runtime.distributed;
+
+import io.tributary.runtime.control.TargetState;
+import io.tributary.runtime.plugins.Plugins;
+import io.tributary.runtime.standalone.StandaloneRuntime;
+import io.tributary.runtime.storage.KafkaOffsetStore;
+import io.tributary.runtime.worker.Status;
+import io.tributary.runtime.worker.StatusStore;
+import io.tributary.runtime.worker.Worker;
+import io.tributary.runtime.worker.WorkerConfig;
+import io.tributary.sdk.config.ParsedConfig;
+import io.tributary.sdk.connector.TaskId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker of a cluster: it joins the group, runs the connectors and tasks the leader assigns it, and
+ * keeps them in line with the config topic. The engine is standalone mode's {@link Worker}; only storage
+ * (three compacted topics) and membership (a consumer group) differ. Thread-safe.
+ */
+public final class DistributedRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DistributedRuntime.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String workerId;
+    private final Plugins plugins;
+    private final KafkaOffsetStore offsets;
+    private final StatusLog statuses;
+    private final ConfigLog configs;
+    private final Worker worker;
+    private final WorkApplier applier;
+    private final GroupMembership membership;
+    private final AtomicInteger generation = new AtomicInteger(-1);
+    private final ExecutorService herder = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "tributary-herder");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Set<WorkItem> lastWork = Set.of();
+    /** Set on close, under the applier's lock: no round starts anything after it. */
+    private boolean closing;
+
+    private DistributedRuntime(Map<String, String> settings, String workerId, String url) {
+        this.workerId = workerId;
+        WorkerConfig workerConfig = new WorkerConfig(settings);
+        ParsedConfig cluster = new DistributedConfig(settings).parsed();
+        Map<String, Object> clients = clientSettings(settings);
+        String configTopic = cluster.getString(DistributedConfig.CONFIG_TOPIC);
+        try (Admin admin = Admin.create(clients)) {
+            InternalTopics.ensure(
+                    admin,
+                    List.of(
+                            new InternalTopics.Spec(
+                                    configTopic,
+                                    DistributedConfig.CONFIG_TOPIC,
+                                    1,
+                                    cluster.getShort(DistributedConfig.CONFIG_REPLICATION),
+                                    true),
+                            new InternalTopics.Spec(
+                                    cluster.getString(DistributedConfig.OFFSET_TOPIC),
+                                    DistributedConfig.OFFSET_TOPIC,
+                                    cluster.getInt(DistributedConfig.OFFSET_PARTITIONS),
+                                    cluster.getShort(DistributedConfig.OFFSET_REPLICATION),
+                                    false),
+                            new InternalTopics.Spec(
+                                    cluster.getString(DistributedConfig.STATUS_TOPIC),
+                                    DistributedConfig.STATUS_TOPIC,
+                                    cluster.getInt(DistributedConfig.STATUS_PARTITIONS),
+                                    cluster.getShort(DistributedConfig.STATUS_REPLICATION),
+                                    false)),
+                    START_TIMEOUT);
+        }
+        this.plugins = StandaloneRuntime.plugins(workerConfig);
+        this.offsets = new KafkaOffsetStore(cluster.getString(DistributedConfig.OFFSET_TOPIC), clients);
+        this.statuses =
+                new StatusLog(cluster.getString(DistributedConfig.STATUS_TOPIC), clients, workerId, generation::get);
+        this.configs = new ConfigLog(configTopic, clients, () -> herder.execute(this::onConfigChange));
+        this.worker = new Worker(workerId, workerConfig, plugins, offsets, statuses.store(), Clock.systemUTC());
+        this.applier = new WorkApplier(new EngineOnWorker());
+        this.membership = new GroupMembership(
+                new GroupMembership.Settings(
+                        cluster.getString(DistributedConfig.GROUP_ID),
+                        configTopic,
+                        workerId,
+                        url,
+                        Duration.ofMillis(cluster.getInt(DistributedConfig.SESSION_TIMEOUT_MS)),
+                        Duration.ofMillis(cluster.getInt(DistributedConfig.HEARTBEAT_INTERVAL_MS)),
+                        Duration.ofMillis(cluster.getInt(DistributedConfig.REBALANCE_TIMEOUT_MS)),
+                        clients),
+                () -> configs.snapshot().work(),
+                Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "tributary-membership-watchdog");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+    }
+
+    /**
+     * Starts a worker and joins its cluster.
+     *
+     * @param settings the worker's settings, distributed mode's included
+     * @param workerId its id: the {@code host:port} of its REST API
+     * @param url its REST API's URL, for the other workers
+     * @return the running worker
+     */
+    public static DistributedRuntime start(Map<String, String> settings, String workerId, String url) {
+        DistributedRuntime runtime = new DistributedRuntime(settings, workerId, url);
+        runtime.offsets.start(START_TIMEOUT);
+        runtime.statuses.start(START_TIMEOUT);
+        runtime.configs.start(START_TIMEOUT);
+        runtime.lastWork = runtime.configs.snapshot().work();
+        runtime.membership.start(runtime.new Rounds());
+        LOG.info("Worker {} joined its cluster", workerId);
+        return runtime;
+    }
+
+    private static Map<String, Object> clientSettings(Map<String, String> settings) {
+        Map<String, Object> clients = new HashMap<>();
+        settings.forEach((key, value) -> {
+            if (key.equals(WorkerConfig.BOOTSTRAP_SERVERS)
+                    || key.startsWith("security.")
+                    || key.startsWith("ssl.")
+                    || key.startsWith("sasl.")) {
+                clients.put(key, value);
+            }
+        });
+        clients.putIfAbsent(WorkerConfig.BOOTSTRAP_SERVERS, "localhost:9092");
+        return clients;
+    }
+
+    /** @return this worker's id */
+    public String workerId() {
+        return workerId;
+    }
+
+    /** @return every worker's statuses, as this one knows them */
+    public StatusStore statuses() {
+        return statuses.store();
+    }
+
+    /** @return the connectors and tasks that run on this worker */
+    public Set<WorkItem> running() {
+        synchronized (applier) {
+            return applier.running();
+        }
+    }
+
+    /**
+     * Writes a connector's configuration to the cluster.
+     *
+     * @param name the connector
+     * @param config its configuration
+     */
+    public void putConnectorConfig(String name, Map<String, String> config) {
+        Map<String, String> withName = new HashMap<>(config);
+        withName.putIfAbsent("name", name);
+        worker.validate(withName).throwIfInvalid();
+        configs.putConnector(name, withName, generation.get());
+    }
+
+    /**
+     * Sets a connector's target state.
+     *
+     * @param name the connector
+     * @param state running, paused or stopped
+     */
+    public void setTargetState(String name, TargetState state) {
+        configs.putTargetState(name, state, generation.get());
+    }
+
+    /** @param name a connector to delete from the cluster */
+    public void deleteConnector(String name) {
+        configs.removeConnector(name);
+    }
+
+    private void onConfigChange() {
+        ClusterConfig.Snapshot snapshot = configs.snapshot();
+        synchronized (applier) {
+            if (closing) {
+                return;
+            }
+            applier.reconcile(snapshot);
+        }
+        Set<WorkItem> work = snapshot.work();
+        if (!work.equals(lastWork)) {
+            lastWork = work;
+            membership.requestRound();
+        }
+    }
+
+    /** Rounds of the group, applied on the membership's thread: what is revoked has stopped on return. */
+    private final class Rounds implements Membership.Listener {
+        @Override
+        public void onRound(Membership.Round round) {
+            generation.set(round.generation());
+            LOG.info(
+                    "Worker {} in generation {}{}: runs {}, gives up {}",
+                    workerId,
+                    round.generation(),
+                    round.leader() ? " (leader)" : "",
+                    round.assigned(),
+                    round.revoked());
+            synchronized (applier) {
+                if (closing) {
+                    applier.stopAll();
+                    return;
+                }
+                applier.onRound(round.revoked(), round.assigned(), configs.snapshot());
+            }
+        }
+
+        @Override
+        public void onLost() {
+            generation.set(-1);
+            synchronized (applier) {
+                applier.stopAll();
+            }
+        }
+    }
+
+    /** The applier's requests, carried out by the worker. */
+    private final class EngineOnWorker implements WorkApplier.Engine {
+        @Override
+        public void startConnector(String name, Map<String, String> config, boolean paused) {
+            try {
+                worker.startConnectorInstance(
+                        config,
+                        paused,
+                        (connector, taskConfigs) -> herder.execute(() -> publishTaskConfigs(connector, taskConfigs)));
+            } catch (RuntimeException e) {
+                LOG.error("Connector {} could not be started here: {}", name, e.toString(), e);
+                statuses.store().connectorStatus(name, Status.failed(workerId, e));
+            }
+        }
+
+        @Override
+        public void stopConnector(String name) {
+            worker.stopConnector(name);
+        }
+
+        @Override
+        public void pauseConnector(String name, boolean paused) {
+            if (paused) {
+                worker.pauseConnector(name);
+            } else {
+                worker.resumeConnector(name);
+            }
+        }
+
+        @Override
+        public void startTask(
+                TaskId id, Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused) {
+            try {
+                worker.startAssignedTask(id, connectorConfig, taskConfig, paused);
+            } catch (RuntimeException e) {
+                LOG.error("Task {} could not be started here: {}", id, e.toString(), e);
+                statuses.store().taskStatus(id, Status.failed(workerId, e));
+            }
+        }
+
+        @Override
+        public void stopTask(TaskId id) {
+            worker.stopAssignedTask(id);
+        }
+
+        @Override
+        public void pauseTasks(String connector, boolean paused) {
+            worker.pauseAssignedTasks(connector, paused);
+        }
+    }
+
+    /** A connector instance here gave task configurations: publish them if they changed. */
+    private void publishTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
+        if (!taskConfigs.equals(configs.snapshot().taskConfigs().get(connector))) {
+            try {
+                configs.putTaskConfigs(connector, taskConfigs, generation.get());
+            } catch (RuntimeException e) {
+                LOG.error("Could not publish the task configurations of {}: {}", connector, e.toString(), e);
+            }
+        }
+    }
+
+    /** Leaves the group, handing the work over, and stops everything. */
+    @Override
+    public void close() {
+        // Stop first, then leave: the group hands the work to others only once it has stopped here.
+        synchronized (applier) {
+            closing = true;
+            applier.stopAll();
+        }
+        membership.close();
+        herder.shutdown();
+        try {
+            herder.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker.close();
+        configs.close();
+        statuses.close();
+        plugins.close();
+        LOG.info("Worker {} left its cluster", workerId);
+    }
+}

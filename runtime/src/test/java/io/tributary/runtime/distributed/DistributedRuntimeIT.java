@@ -1,0 +1,95 @@
+package io.tributary.runtime.distributed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.runtime.rest.CountingSourceConnector;
+import io.tributary.runtime.worker.State;
+import io.tributary.runtime.worker.Status;
+import io.tributary.sdk.connector.TaskId;
+import io.tributary.testkit.KafkaCluster;
+import io.tributary.testkit.Waits;
+import io.tributary.testkit.WithKafka;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Three workers of one cluster on the embedded broker: a connector's six tasks spread, and move when one leaves. */
+@WithKafka
+class DistributedRuntimeIT {
+    private final List<DistributedRuntime> workers = new ArrayList<>();
+
+    private DistributedRuntime worker(KafkaCluster kafka, String group, String id) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("bootstrap.servers", kafka.bootstrapServers());
+        settings.put("group.id", group);
+        settings.put("config.storage.topic", group + "-configs");
+        settings.put("offset.storage.topic", group + "-offsets");
+        settings.put("status.storage.topic", group + "-status");
+        settings.put("config.storage.replication.factor", "1");
+        settings.put("offset.storage.replication.factor", "1");
+        settings.put("status.storage.replication.factor", "1");
+        settings.put("offset.storage.partitions", "3");
+        settings.put("status.storage.partitions", "3");
+        settings.put("session.timeout.ms", "6000");
+        settings.put("heartbeat.interval.ms", "1000");
+        settings.put("offset.flush.interval.ms", "500");
+        settings.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        settings.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        DistributedRuntime worker = DistributedRuntime.start(settings, id, "http://" + id);
+        workers.add(worker);
+        return worker;
+    }
+
+    @AfterEach
+    void stop() {
+        workers.forEach(DistributedRuntime::close);
+    }
+
+    /** Which worker each task of the connector runs on, as a worker's status store says, RUNNING ones only. */
+    private static Map<String, Long> tasksPerWorker(DistributedRuntime seenBy, String connector, int tasks) {
+        return IntStream.range(0, tasks)
+                .mapToObj(i -> seenBy.statuses().task(new TaskId(connector, i)))
+                .filter(s -> s.isPresent() && s.get().state() == State.RUNNING)
+                .map(s -> s.get().workerId())
+                .collect(Collectors.groupingBy(w -> w, Collectors.counting()));
+    }
+
+    @Test
+    void sixTasksSpreadOverThreeWorkersAndMoveWhenOneLeaves(KafkaCluster kafka) {
+        String group = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = kafka.createTopic(group + "-data", 6);
+        DistributedRuntime a = worker(kafka, group, "a:8083");
+        worker(kafka, group, "b:8083");
+        DistributedRuntime c = worker(kafka, group, "c:8083");
+
+        a.putConnectorConfig(
+                "counter",
+                Map.of(
+                        "connector.class",
+                        CountingSourceConnector.class.getName(),
+                        "topic",
+                        topic,
+                        "tasks.max",
+                        "6",
+                        "count",
+                        "1000000"));
+
+        Waits.until(
+                "six tasks RUNNING, two on each worker",
+                () -> tasksPerWorker(a, "counter", 6).equals(Map.of("a:8083", 2L, "b:8083", 2L, "c:8083", 2L)));
+        assertThat(a.statuses().connector("counter").map(Status::state)).hasValue(State.RUNNING);
+
+        c.close();
+        workers.remove(c);
+
+        Waits.until(
+                "c's tasks RUNNING on a and b, three each",
+                () -> tasksPerWorker(a, "counter", 6).equals(Map.of("a:8083", 3L, "b:8083", 3L)));
+    }
+}
