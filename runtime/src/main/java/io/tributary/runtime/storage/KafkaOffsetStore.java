@@ -101,23 +101,26 @@ public final class KafkaOffsetStore implements OffsetStore {
         }
     }
 
+    /** Keeps partitions and offsets in their JSON round-trip form, so a lookup finds them whoever wrote them. */
     private void store(String connector, Map<String, Object> partition, Map<String, Object> offset) {
         Map<Map<String, Object>, Map<String, Object>> ofConnector =
                 offsets.computeIfAbsent(connector, c -> new ConcurrentHashMap<>());
         if (offset == null) {
-            ofConnector.remove(partition);
+            ofConnector.remove(OffsetMaps.normalize(partition));
         } else {
-            ofConnector.put(partition, offset);
+            ofConnector.put(OffsetMaps.normalize(partition), OffsetMaps.normalize(offset));
         }
     }
 
     @Override
     public Map<Map<String, Object>, Map<String, Object>> offsets(
             String connector, Collection<Map<String, Object>> partitions) {
+        // A task that moved here must resume after what its previous worker committed last: read up to now.
+        readToEnd();
         Map<Map<String, Object>, Map<String, Object>> ofConnector = offsets.getOrDefault(connector, Map.of());
         Map<Map<String, Object>, Map<String, Object>> found = new LinkedHashMap<>();
         for (Map<String, Object> partition : partitions) {
-            Map<String, Object> offset = ofConnector.get(partition);
+            Map<String, Object> offset = ofConnector.get(OffsetMaps.normalize(partition));
             if (offset != null) {
                 found.put(partition, offset);
             }
@@ -165,7 +168,22 @@ public final class KafkaOffsetStore implements OffsetStore {
 
     @Override
     public Map<Map<String, Object>, Map<String, Object>> allOffsets(String connector) {
+        readToEnd();
         return Map.copyOf(offsets.getOrDefault(connector, Map.of()));
+    }
+
+    private void readToEnd() {
+        try {
+            log.readToEnd().get(COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading offsets topic " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Could not read offsets topic " + topic + " to its end ("
+                            + (e.getCause() != null ? e.getCause() : e) + "); check that the brokers are reachable",
+                    e);
+        }
     }
 
     @Override

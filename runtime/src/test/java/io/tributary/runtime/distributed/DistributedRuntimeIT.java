@@ -92,4 +92,49 @@ class DistributedRuntimeIT {
                 "c's tasks RUNNING on a and b, three each",
                 () -> tasksPerWorker(a, "counter", 6).equals(Map.of("a:8083", 3L, "b:8083", 3L)));
     }
+
+    @Test
+    void everyNumberArrivesWhenAWorkerLeavesWhileTheSourceWrites(KafkaCluster kafka) {
+        String group = "counting-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = kafka.createTopic(group + "-data", 6);
+        int tasks = 6;
+        int perTask = 5_000;
+        DistributedRuntime a = worker(kafka, group, "a:8083");
+        worker(kafka, group, "b:8083");
+        DistributedRuntime c = worker(kafka, group, "c:8083");
+        a.putConnectorConfig(
+                "counter",
+                Map.of(
+                        "connector.class", CountingSourceConnector.class.getName(),
+                        "topic", topic,
+                        "tasks.max", Integer.toString(tasks),
+                        "count", Integer.toString(perTask)));
+        kafka.readUntil(topic, records -> records.size() >= tasks * perTask / 10, java.time.Duration.ofSeconds(60));
+
+        c.close();
+        workers.remove(c);
+
+        List<io.tributary.testkit.kafka.KafkaRecord> records = kafka.readUntil(
+                topic,
+                read -> read.stream()
+                                .map(r -> r.keyAsString() + "/" + r.valueAsString())
+                                .distinct()
+                                .count()
+                        == (long) tasks * perTask,
+                java.time.Duration.ofSeconds(120));
+        Map<String, Long> seen = records.stream()
+                .collect(Collectors.groupingBy(r -> r.keyAsString() + "/" + r.valueAsString(), Collectors.counting()));
+        long duplicates = records.size() - seen.size();
+        System.out.printf(
+                "%d records for %d numbers: %d duplicates after the worker left%n",
+                records.size(), seen.size(), duplicates);
+        // A clean leave commits the moved tasks' offsets before it hands them over, and their new workers read
+        // the offsets up to then: at most a poll batch (100 records) per moved task comes again.
+        assertThat(duplicates).as("records written twice").isLessThanOrEqualTo(2 * 100);
+        for (int task = 0; task < tasks; task++) {
+            for (int n = 0; n < perTask; n++) {
+                assertThat(seen).as("task %d, number %d", task, n).containsKey("task-" + task + "/" + n);
+            }
+        }
+    }
 }

@@ -113,6 +113,7 @@ public class CountingSourceConnector implements SourceConnector {
                         .sourcePartition(partition)
                         .sourceOffset(Map.of("next", n + 1))
                         .topic(topic)
+                        .key(Schema.STRING_SCHEMA, "task-" + partition.get("task"))
                         .value(Schema.STRING_SCHEMA, Long.toString(n))
                         .build());
             }

@@ -53,4 +53,24 @@ class KafkaOffsetStoreIT {
         }
         assertThat(keys).as("Kafka Connect's key layout").contains("[\"files\",{\"file\":\"a.txt\"}]");
     }
+
+    @Test
+    void aReadSeesEveryOffsetCommittedBeforeItByAnyWorker(KafkaCluster kafka) {
+        String topic = kafka.createTopic("offsets", 5);
+        Map<String, Object> clients = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        // A number in a partition reads back from JSON as a Long: it must find its offset all the same.
+        Map<String, Object> partition = Map.of("file", "moved.txt", "shard", 3);
+        try (KafkaOffsetStore previousWorker = new KafkaOffsetStore(topic, clients);
+                KafkaOffsetStore nextWorker = new KafkaOffsetStore(topic, clients)) {
+            previousWorker.start(TIMEOUT);
+            nextWorker.start(TIMEOUT);
+            for (long position = 1; position <= 20; position++) {
+                previousWorker.commit("files", Map.of(partition, Map.of("position", position)));
+
+                assertThat(nextWorker.offsets("files", List.of(partition)))
+                        .as("a task moved to the next worker resumes after the last commit of the previous one")
+                        .containsEntry(partition, Map.of("position", position));
+            }
+        }
+    }
 }
