@@ -30,6 +30,7 @@ class GroupMembershipIT {
 
     private final List<String> doubled = new CopyOnWriteArrayList<>();
     private final List<GroupMembership> members = new ArrayList<>();
+    private final List<String> lost = new CopyOnWriteArrayList<>();
 
     private static Set<WorkItem> work() {
         Set<WorkItem> items = new TreeSet<>();
@@ -41,6 +42,16 @@ class GroupMembershipIT {
     }
 
     private GroupMembership join(KafkaCluster kafka, String group, String topic, String worker) {
+        return join(kafka, group, topic, worker, Duration.ofSeconds(30), round -> {});
+    }
+
+    private GroupMembership join(
+            KafkaCluster kafka,
+            String group,
+            String topic,
+            String worker,
+            Duration rebalanceTimeout,
+            java.util.function.Consumer<Membership.Round> afterRound) {
         GroupMembership member = new GroupMembership(
                 new GroupMembership.Settings(
                         group,
@@ -49,7 +60,7 @@ class GroupMembershipIT {
                         "http://" + worker,
                         Duration.ofSeconds(6),
                         Duration.ofSeconds(1),
-                        Duration.ofSeconds(30),
+                        rebalanceTimeout,
                         Map.of("bootstrap.servers", kafka.bootstrapServers())),
                 () -> WORK,
                 Clock.systemUTC(),
@@ -64,10 +75,12 @@ class GroupMembershipIT {
                         doubled.add(item + " on " + worker + " while " + other + " ran it");
                     }
                 }
+                afterRound.accept(round);
             }
 
             @Override
             public void onLost() {
+                lost.add(worker);
                 running.values().removeIf(worker::equals);
             }
         });
@@ -117,6 +130,40 @@ class GroupMembershipIT {
                         && tasksOn("a:1") == 2
                         && tasksOn("b:1") == 2);
 
+        assertThat(doubled)
+                .as("items handed out while another worker still ran them")
+                .isEmpty();
+    }
+
+    @Test
+    void aWorkerWhoseMembershipLoopStallsStopsItsWorkBeforeOthersTakeItOver(KafkaCluster kafka) throws Exception {
+        String group = "group-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = kafka.createTopic("membership", 1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stallNext = new java.util.concurrent.atomic.AtomicBoolean();
+        join(kafka, group, topic, "a:1");
+        // b's membership loop stalls inside a round past the deadline: its consumer leaves the group after the
+        // rebalance timeout (8 s), while its watchdog fires at the session's end less a heartbeat (5 s).
+        join(kafka, group, topic, "b:1", Duration.ofSeconds(8), round -> {
+            if (!round.assigned().isEmpty() && stallNext.compareAndSet(true, false)) {
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        Waits.until(
+                "work spread over a and b",
+                () -> running.keySet().equals(WORK) && tasksOn("a:1") == 3 && tasksOn("b:1") == 3);
+        stallNext.set(true);
+        members.get(0).requestRound();
+
+        // Had b's work not stopped before a was given it, a's round would find b still running it.
+        Waits.until("a runs everything, b having stopped", () -> tasksOn("a:1") == 6);
+        release.countDown();
+
+        assertThat(lost).as("b's watchdog stopped b's work").contains("b:1");
         assertThat(doubled)
                 .as("items handed out while another worker still ran them")
                 .isEmpty();
