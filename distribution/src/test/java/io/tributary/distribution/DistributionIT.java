@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,24 +113,11 @@ class DistributionIT {
             URI base = URI.create(url.group(1) + "/");
             HttpClient http = HttpClient.newHttpClient();
 
-            HttpResponse<String> created = http.send(
-                    HttpRequest.newBuilder(base.resolve("connectors"))
-                            .header("Content-Type", "application/json")
-                            .POST(
-                                    HttpRequest.BodyPublishers.ofString(
-                                            "{\"name\": \"greeter\", \"config\": {"
-                                                    + "\"connector.class\": \"DemoSource\", \"topic\": \"greetings\", \"count\": \"5\"}}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = Greeter.create(http, base);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             await().atMost(Duration.ofMinutes(1))
                     .alias("the connector RUNNING")
-                    .until(() -> http.send(
-                                    HttpRequest.newBuilder(base.resolve("connectors/greeter/status"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .body()
-                            .contains("\"state\":\"RUNNING\""));
+                    .until(() -> Greeter.status(http, base).contains("\"state\":\"RUNNING\""));
         } finally {
             standalone.destroy();
             if (!standalone.waitFor(30, TimeUnit.SECONDS)) {

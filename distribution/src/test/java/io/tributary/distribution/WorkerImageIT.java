@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -57,24 +56,12 @@ class WorkerImageIT {
                             .getStdout())
                     .contains("offset.flush.interval.ms=500")
                     .contains("listeners=http://:8083");
-            HttpResponse<String> created = http.send(
-                    HttpRequest.newBuilder(base.resolve("connectors"))
-                            .header("Content-Type", "application/json")
-                            .POST(
-                                    HttpRequest.BodyPublishers.ofString(
-                                            "{\"name\": \"greeter\", \"config\": {"
-                                                    + "\"connector.class\": \"DemoSource\", \"topic\": \"greetings\", \"count\": \"5\"}}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = Greeter.create(http, base);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             await().atMost(Duration.ofMinutes(1))
                     .alias("the connector and its task RUNNING in the container")
-                    .until(() -> http.send(
-                                    HttpRequest.newBuilder(base.resolve("connectors/greeter/status"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .body()
-                            .matches(".*\"tasks\":\\[\\{\"id\":0,\"state\":\"RUNNING\".*"));
+                    .until(() ->
+                            Greeter.status(http, base).matches(".*\"tasks\":\\[\\{\"id\":0,\"state\":\"RUNNING\".*"));
         }
     }
 }

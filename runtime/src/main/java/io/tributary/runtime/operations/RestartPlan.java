@@ -13,8 +13,9 @@ import java.util.List;
  *     request
  * @param connector whether the connector instance restarts
  * @param tasks the numbers of the tasks that restart
+ * @param whole whether the connector restarts together with its tasks, as one
  */
-public record RestartPlan(StatusReport planned, boolean connector, List<Integer> tasks) {
+public record RestartPlan(StatusReport planned, boolean connector, List<Integer> tasks, boolean whole) {
     /** Copies the tasks. */
     public RestartPlan {
         tasks = List.copyOf(tasks);
@@ -43,11 +44,18 @@ public record RestartPlan(StatusReport planned, boolean connector, List<Integer>
                                 : t)
                         .toList(),
                 current.type());
-        return new RestartPlan(planned, connector, tasks);
+        // A failed connector has stopped its tasks: it restarts whole, whatever the flags asked of them.
+        boolean whole = connector
+                && (tasks.size() == current.tasks().size()
+                        || current.connector().failed());
+        return new RestartPlan(planned, connector, tasks, whole);
     }
 
-    /** @return whether the connector and every one of its tasks restart: one restart of the whole */
+    /**
+     * @return whether the connector restarts together with its tasks, as one: when every task restarts too,
+     *     or when the connector failed, since a failed connector has stopped its tasks
+     */
     public boolean whole() {
-        return connector && tasks.size() == planned.tasks().size();
+        return whole;
     }
 }

@@ -277,8 +277,7 @@ final class StandaloneControl implements ConnectorControl {
         if (!deployed(name)) {
             // Its last start failed: start it now, whole.
             start(name, connector, connector.target() == TargetState.PAUSED);
-        } else if (plan.whole() || (plan.connector() && before.connector().failed())) {
-            // A failed connector has stopped its tasks: it restarts whole, its tasks with it.
+        } else if (plan.whole()) {
             worker.restartConnector(name);
         } else {
             if (plan.connector()) {

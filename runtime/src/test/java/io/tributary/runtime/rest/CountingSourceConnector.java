@@ -11,6 +11,8 @@ import io.tributary.sdk.source.SourceTaskContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Test connector for the REST API: {@code tasks.max} tasks, each writing {@code count} numbered records to a
@@ -84,6 +86,7 @@ public class CountingSourceConnector implements SourceConnector {
         private long next;
         private boolean fail;
         private Map<String, Object> partition;
+        private final CountDownLatch stopped = new CountDownLatch(1);
 
         @Override
         public String version() {
@@ -118,13 +121,15 @@ public class CountingSourceConnector implements SourceConnector {
                         .build());
             }
             if (records.isEmpty()) {
-                // Idle like a real source with nothing new, rather than spin the runner.
-                Thread.sleep(50);
+                // Idle like a real source with nothing new, rather than spin the runner; a stop ends the wait.
+                stopped.await(50, TimeUnit.MILLISECONDS);
             }
             return records;
         }
 
         @Override
-        public void stop() {}
+        public void stop() {
+            stopped.countDown();
+        }
     }
 }
