@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             StandaloneCommand.class,
+            DistributedCommand.class,
             PluginsCommand.class,
             ConnectorsCommand.class,
             OffsetsCommand.class,

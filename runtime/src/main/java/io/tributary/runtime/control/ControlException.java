@@ -7,7 +7,7 @@ import java.util.Objects;
  * A request that cannot be carried out, and why, in terms a REST client or a command line can act on. The
  * message names what was asked for and what to do instead.
  */
-public final class ControlException extends TributaryException {
+public class ControlException extends TributaryException {
     private static final long serialVersionUID = 1L;
 
     /** Why a request was refused. */

@@ -28,7 +28,9 @@ import java.util.TreeSet;
  *   <li>{@code connector-<name>}: {@code {"properties": {...}, "generation": g}}, or null when deleted;
  *   <li>{@code target-state-<name>}: {@code {"state": "STARTED"|"PAUSED"|"STOPPED", "generation": g}};
  *   <li>{@code task-<name>-<n>}: {@code {"properties": {...}, "generation": g}};
- *   <li>{@code commit-<name>}: {@code {"tasks": n, "generation": g}}, which publishes tasks 0 to n-1.
+ *   <li>{@code commit-<name>}: {@code {"tasks": n, "generation": g}}, which publishes tasks 0 to n-1;
+ *   <li>{@code restart-connector-<name>}: {@code {"connector": true|false, "tasks": [n, ...], "generation":
+ *       g}}, which asks the workers that run them to restart the connector instance and the tasks listed.
  * </ul>
  */
 final class ClusterConfig {
@@ -36,6 +38,7 @@ final class ClusterConfig {
     static final String TARGET_STATE = "target-state-";
     static final String TASK = "task-";
     static final String COMMIT = "commit-";
+    static final String RESTART = "restart-connector-";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,6 +69,19 @@ final class ClusterConfig {
                 }
             });
             return work;
+        }
+    }
+
+    /**
+     * A request to restart parts of a connector wherever they run.
+     *
+     * @param connector the connector
+     * @param instance whether its connector instance restarts
+     * @param tasks the numbers of the tasks that restart
+     */
+    record Restart(String connector, boolean instance, List<Integer> tasks) {
+        Restart {
+            tasks = List.copyOf(tasks);
         }
     }
 
@@ -145,6 +161,36 @@ final class ClusterConfig {
         return false;
     }
 
+    /**
+     * Reads a restart request record: it changes no configuration, and counts only when read live.
+     *
+     * @param key its key, starting {@link #RESTART}
+     * @param value its value
+     * @param recordOffset its offset
+     * @return the restart it asks for; null when it is fenced off, unreadable or a tombstone
+     */
+    Restart restart(String key, String value, long recordOffset) {
+        offset = recordOffset + 1;
+        if (value == null) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(value);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+        int generation = node.path("generation").asInt(-1);
+        if (generation < highestGeneration) {
+            return null;
+        }
+        highestGeneration = generation;
+        List<Integer> tasks = new ArrayList<>();
+        node.path("tasks").forEach(task -> tasks.add(task.asInt()));
+        return new Restart(
+                key.substring(RESTART.length()), node.path("connector").asBoolean(), tasks);
+    }
+
     private static Map<String, String> properties(JsonNode node) {
         Map<String, String> properties = new LinkedHashMap<>();
         node.path("properties")
@@ -184,6 +230,10 @@ final class ClusterConfig {
 
     static String commitRecord(int tasks, int generation) {
         return write(Map.of("tasks", tasks, "generation", generation));
+    }
+
+    static String restartRecord(boolean instance, List<Integer> tasks, int generation) {
+        return write(Map.of("connector", instance, "tasks", tasks, "generation", generation));
     }
 
     private static String write(Object value) {

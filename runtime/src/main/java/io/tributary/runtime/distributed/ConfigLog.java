@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -24,25 +25,46 @@ final class ConfigLog implements AutoCloseable {
     private final TopicLog log;
     private final ClusterConfig config = new ClusterConfig();
     private final Runnable onChange;
+    private final Consumer<ClusterConfig.Restart> onRestart;
     private volatile ClusterConfig.Snapshot snapshot = config.snapshot();
+    private volatile boolean live;
 
     /**
      * @param topic the config topic; it must exist
      * @param clientSettings {@code bootstrap.servers} and security settings
      * @param onChange told, on the log's thread, after each record that changed the configuration
+     * @param onRestart told, on the log's thread, of each restart request written after this worker started:
+     *     older ones were meant for what ran before it
      */
-    ConfigLog(String topic, Map<String, Object> clientSettings, Runnable onChange) {
+    ConfigLog(
+            String topic,
+            Map<String, Object> clientSettings,
+            Runnable onChange,
+            Consumer<ClusterConfig.Restart> onRestart) {
         this.topic = topic;
         this.onChange = onChange;
+        this.onRestart = onRestart;
         this.log = new TopicLog(topic, clientSettings, this::apply);
     }
 
     /** Reads the whole topic. */
     void start(Duration timeout) {
         log.start(timeout);
+        live = true;
     }
 
     private void apply(ConsumerRecord<String, String> record) {
+        if (record.key() != null && record.key().startsWith(ClusterConfig.RESTART)) {
+            ClusterConfig.Restart restart;
+            synchronized (config) {
+                restart = config.restart(record.key(), record.value(), record.offset());
+                snapshot = config.snapshot();
+            }
+            if (restart != null && live) {
+                onRestart.accept(restart);
+            }
+            return;
+        }
         boolean changed;
         synchronized (config) {
             changed = config.apply(record.key(), record.value(), record.offset());
@@ -78,6 +100,12 @@ final class ConfigLog implements AutoCloseable {
     /** Writes a connector's target state. */
     void putTargetState(String name, TargetState state, int generation) {
         await(List.of(log.send(ClusterConfig.TARGET_STATE + name, ClusterConfig.targetStateRecord(state, generation))));
+    }
+
+    /** Asks the workers that run them to restart a connector instance and some of its tasks. */
+    void requestRestart(String name, boolean instance, List<Integer> tasks, int generation) {
+        await(List.of(
+                log.send(ClusterConfig.RESTART + name, ClusterConfig.restartRecord(instance, tasks, generation))));
     }
 
     /** Writes a connector's task configurations, then the commit that publishes them together. */

@@ -1,6 +1,11 @@
 package io.tributary.runtime.distributed;
 
+import io.tributary.runtime.control.ConnectorControl;
 import io.tributary.runtime.control.TargetState;
+import io.tributary.runtime.operations.ConnectorOffsets;
+import io.tributary.runtime.operations.ControlSupport;
+import io.tributary.runtime.operations.LogLevels;
+import io.tributary.runtime.operations.PluginCatalog;
 import io.tributary.runtime.plugins.Plugins;
 import io.tributary.runtime.standalone.StandaloneRuntime;
 import io.tributary.runtime.storage.KafkaOffsetStore;
@@ -10,6 +15,7 @@ import io.tributary.runtime.worker.Worker;
 import io.tributary.runtime.worker.WorkerConfig;
 import io.tributary.sdk.config.ParsedConfig;
 import io.tributary.sdk.connector.TaskId;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class DistributedRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DistributedRuntime.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a change asked of the REST API waits for a rebalance to end before it is refused. */
+    static final Duration SETTLE_WAIT = Duration.ofSeconds(15);
 
     private final String workerId;
     private final Plugins plugins;
@@ -47,7 +55,10 @@ public final class DistributedRuntime implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final DistributedControl control;
     private volatile Set<WorkItem> lastWork = Set.of();
+    private volatile boolean leads;
+    private volatile URI leaderUrl;
     /** Set on close, under the applier's lock: no round starts anything after it. */
     private boolean closing;
 
@@ -85,9 +96,21 @@ public final class DistributedRuntime implements AutoCloseable {
         this.offsets = new KafkaOffsetStore(cluster.getString(DistributedConfig.OFFSET_TOPIC), clients);
         this.statuses =
                 new StatusLog(cluster.getString(DistributedConfig.STATUS_TOPIC), clients, workerId, generation::get);
-        this.configs = new ConfigLog(configTopic, clients, () -> herder.execute(this::onConfigChange));
+        this.configs = new ConfigLog(
+                configTopic,
+                clients,
+                () -> herder.execute(this::onConfigChange),
+                restart -> herder.execute(() -> applyRestart(restart)));
         this.worker = new Worker(workerId, workerConfig, plugins, offsets, statuses.store(), Clock.systemUTC());
         this.applier = new WorkApplier(new EngineOnWorker());
+        PluginCatalog catalog = new PluginCatalog(plugins);
+        this.control = new DistributedControl(
+                new Place(),
+                configs,
+                statuses,
+                new ControlSupport(worker, catalog, new LogLevels(Clock.systemUTC())),
+                new ConnectorOffsets(worker, catalog, offsets),
+                SETTLE_WAIT);
         this.membership = new GroupMembership(
                 new GroupMembership.Settings(
                         cluster.getString(DistributedConfig.GROUP_ID),
@@ -122,7 +145,21 @@ public final class DistributedRuntime implements AutoCloseable {
         runtime.configs.start(START_TIMEOUT);
         runtime.lastWork = runtime.configs.snapshot().work();
         runtime.membership.start(runtime.new Rounds());
-        LOG.info("Worker {} joined its cluster", workerId);
+        try {
+            if (runtime.membership.awaitSettled(START_TIMEOUT)) {
+                LOG.info("Worker {} joined its cluster", workerId);
+            } else {
+                LOG.warn(
+                        "Worker {} has not joined its cluster within {} s; it keeps trying. Check that group.id is"
+                                + " shared only by workers of one cluster, and that the brokers are reachable",
+                        workerId,
+                        START_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            runtime.close();
+            throw new IllegalStateException("Interrupted while joining the cluster", e);
+        }
         return runtime;
     }
 
@@ -143,6 +180,11 @@ public final class DistributedRuntime implements AutoCloseable {
     /** @return this worker's id */
     public String workerId() {
         return workerId;
+    }
+
+    /** @return what the REST API asks of this worker */
+    public ConnectorControl control() {
+        return control;
     }
 
     /** @return every worker's statuses, as this one knows them */
@@ -200,11 +242,60 @@ public final class DistributedRuntime implements AutoCloseable {
         }
     }
 
+    /** A restart request from the config topic: restart what of it runs here. */
+    private void applyRestart(ClusterConfig.Restart restart) {
+        ClusterConfig.Snapshot snapshot = configs.snapshot();
+        synchronized (applier) {
+            if (closing) {
+                return;
+            }
+            if (restart.instance() && applier.restart(WorkItem.connector(restart.connector()), snapshot)) {
+                LOG.info("Connector {} restarted", restart.connector());
+            }
+            for (int task : restart.tasks()) {
+                WorkItem item = new WorkItem(restart.connector(), task);
+                if (applier.restart(item, snapshot)) {
+                    LOG.info("Task {} restarted", item.taskId());
+                }
+            }
+        }
+    }
+
+    /** This worker's place in the cluster, as the REST API's control sees it. */
+    private final class Place implements DistributedControl.Cluster {
+        @Override
+        public boolean leads() {
+            return leads;
+        }
+
+        @Override
+        public URI leaderUrl() {
+            return leaderUrl;
+        }
+
+        @Override
+        public int generation() {
+            return generation.get();
+        }
+
+        @Override
+        public boolean awaitSettled(Duration timeout) throws InterruptedException {
+            return membership.awaitSettled(timeout);
+        }
+
+        @Override
+        public String workerId() {
+            return workerId;
+        }
+    }
+
     /** Rounds of the group, applied on the membership's thread: what is revoked has stopped on return. */
     private final class Rounds implements Membership.Listener {
         @Override
         public void onRound(Membership.Round round) {
             generation.set(round.generation());
+            leads = round.leader();
+            leaderUrl = round.leaderUrl().isEmpty() ? null : URI.create(round.leaderUrl());
             LOG.info(
                     "Worker {} in generation {}{}: runs {}, gives up {}",
                     workerId,
@@ -224,6 +315,7 @@ public final class DistributedRuntime implements AutoCloseable {
         @Override
         public void onLost() {
             generation.set(-1);
+            leads = false;
             synchronized (applier) {
                 applier.stopAll();
             }
@@ -248,6 +340,9 @@ public final class DistributedRuntime implements AutoCloseable {
         @Override
         public void stopConnector(String name) {
             worker.stopConnector(name);
+            if (!configs.snapshot().connectors().containsKey(name)) {
+                statuses.forgetConnector(name); // deleted: no status stays behind
+            }
         }
 
         @Override
@@ -273,6 +368,9 @@ public final class DistributedRuntime implements AutoCloseable {
         @Override
         public void stopTask(TaskId id) {
             worker.stopAssignedTask(id);
+            if (!configs.snapshot().connectors().containsKey(id.connector())) {
+                statuses.forgetTask(id);
+            }
         }
 
         @Override

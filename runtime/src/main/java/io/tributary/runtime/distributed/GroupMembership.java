@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
@@ -63,6 +64,15 @@ final class GroupMembership implements Membership {
     private final Supplier<Set<WorkItem>> work;
     private final Clock clock;
     private final AtomicBoolean roundRequested = new AtomicBoolean();
+    /**
+     * Rounds asked for so far. A request that comes while a round is under way cannot start another (the
+     * consumer ignores it), so the leader notes how many it had seen when it read the work, and asks again
+     * after the round when more came since.
+     */
+    private final AtomicLong requests = new AtomicLong();
+    /** The requests seen when this worker last read the work as leader; poll thread only. */
+    private long requestsAssigned = -1;
+
     private final Object lock = new Object();
     private KafkaConsumer<byte[], byte[]> consumer;
     private Thread pollThread;
@@ -72,6 +82,8 @@ final class GroupMembership implements Membership {
     private Listener listener;
     private Set<WorkItem> held = Set.of();
     private int generation = -1;
+    /** Whether a round is under way or asked for: set when this worker (re)joins, cleared by its assignment. */
+    private boolean joining = true;
 
     /**
      * @param settings the group and this worker
@@ -164,12 +176,17 @@ final class GroupMembership implements Membership {
             LOG.warn("Stopping every connector and task here: {}", why);
             held = Set.of();
             generation = -1;
+            lock.notifyAll();
         }
         listener.onLost();
     }
 
     @Override
     public void requestRound() {
+        requests.incrementAndGet();
+        synchronized (lock) {
+            joining = true;
+        }
         roundRequested.set(true);
         KafkaConsumer<byte[], byte[]> current = consumer;
         if (current != null) {
@@ -180,6 +197,7 @@ final class GroupMembership implements Membership {
     /** This worker's claim, for its subscription. */
     private ByteBuffer claim() {
         synchronized (lock) {
+            joining = true;
             ObjectNode claim = JSON.createObjectNode()
                     .put("worker", settings.workerId())
                     .put("url", settings.url())
@@ -208,6 +226,7 @@ final class GroupMembership implements Membership {
                     entry.getKey(), new WorkAssignor.Claim(claim.path("worker").asText(), claimed, items));
             urls.put(entry.getKey(), claim.path("url").asText());
         }
+        requestsAssigned = requests.get();
         Map<String, WorkAssignor.Assignment> decided = WorkAssignor.assign(claims, work.get());
         String leader = subscriptions.keySet().stream()
                 .filter(member -> claims.get(member).workerId().equals(settings.workerId()))
@@ -250,12 +269,30 @@ final class GroupMembership implements Membership {
                 assigned,
                 revoked);
         listener.onRound(round);
+        boolean workChangedSince = round.leader() && requests.get() > requestsAssigned;
+        if (!revoked.isEmpty() || workChangedSince) {
+            roundRequested.set(true);
+        }
         synchronized (lock) {
             held = assigned;
             generation = metadata.generationId();
+            joining = roundRequested.get();
+            lock.notifyAll();
         }
-        if (!revoked.isEmpty()) {
-            roundRequested.set(true);
+    }
+
+    @Override
+    public boolean awaitSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (joining || generation < 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
         }
     }
 

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class InternalTopics {
     private static final Logger LOG = LoggerFactory.getLogger(InternalTopics.class);
+    private static final long VISIBILITY_POLL_MS = 50;
 
     /**
      * One internal topic as the worker wants it.
@@ -88,11 +89,34 @@ final class InternalTopics {
             LOG.info("Created topic {} ({}), compacted, with {} partition(s)", spec.name(), spec.setting(), partitions);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
-                return; // another worker created it first
+                awaitVisible(admin, spec, timeout); // another worker created it first
+                return;
             }
             throw new ConfigException("Cannot create topic " + spec.name() + " (" + spec.setting() + "): "
                     + e.getCause().getMessage() + "; create it yourself, compacted, or fix the worker's rights or "
                     + spec.setting().replace("topic", "replication.factor"));
+        }
+        awaitVisible(admin, spec, timeout);
+    }
+
+    /**
+     * Waits until the brokers describe a topic just created: the controller answers before every broker
+     * knows it, and a reader that starts earlier would be told the topic does not exist.
+     */
+    private static void awaitVisible(Admin admin, Spec spec, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (describe(admin, spec.name(), timeout).isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("Topic " + spec.name() + " (" + spec.setting() + ") was created but"
+                        + " the brokers did not know it within " + timeout.toSeconds()
+                        + " s; check the cluster's health");
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(VISIBILITY_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topic " + spec.name(), e);
+            }
         }
     }
 

@@ -41,6 +41,16 @@ interface Membership extends AutoCloseable {
     /** Asks for a new round soon, because the work changed or items were given up. */
     void requestRound();
 
+    /**
+     * Waits until this worker is a member of the group and no round is under way or asked for, as far as it
+     * knows: a round another worker starts is seen at its next heartbeat.
+     *
+     * @param timeout how long to wait at most
+     * @return whether the worker settled within the time
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitSettled(java.time.Duration timeout) throws InterruptedException;
+
     @Override
     void close();
 }

@@ -83,13 +83,24 @@ final class StatusLog implements StatusListener, AutoCloseable {
         send(TOPIC + usedTopic + TOPIC_CONNECTOR + connector, value.toString());
     }
 
-    /** Forgets a deleted connector's statuses everywhere. */
-    void remove(String connector, int tasks) {
-        send(CONNECTOR + connector, null);
-        for (int i = 0; i < tasks; i++) {
-            send(TASK + connector + "-" + i, null);
+    /** Forgets a connector's record of active topics everywhere. */
+    void resetActiveTopics(String connector) {
+        for (String used : store.activeTopics(connector)) {
+            send(TOPIC + used + TOPIC_CONNECTOR + connector, null);
         }
-        store.remove(connector);
+        store.resetActiveTopics(connector);
+    }
+
+    /** Forgets the status of a connector instance that is gone, everywhere. */
+    void forgetConnector(String connector) {
+        send(CONNECTOR + connector, null);
+        store.reportedConnectorStatus(connector, null);
+    }
+
+    /** Forgets the status of a task that is gone, everywhere. */
+    void forgetTask(TaskId task) {
+        send(TASK + task.connector() + "-" + task.task(), null);
+        store.reportedTaskStatus(task, null);
     }
 
     private void write(String key, Status status) {
@@ -122,9 +133,14 @@ final class StatusLog implements StatusListener, AutoCloseable {
         }
         if (key.startsWith(TOPIC)) {
             int split = key.lastIndexOf(TOPIC_CONNECTOR);
-            if (split > TOPIC.length() && record.value() != null) {
-                store.reportedTopicUsed(
-                        key.substring(split + TOPIC_CONNECTOR.length()), key.substring(TOPIC.length(), split));
+            if (split > TOPIC.length()) {
+                String connector = key.substring(split + TOPIC_CONNECTOR.length());
+                String used = key.substring(TOPIC.length(), split);
+                if (record.value() != null) {
+                    store.reportedTopicUsed(connector, used);
+                } else {
+                    store.reportedTopicForgotten(connector, used);
+                }
             }
             return;
         }

@@ -111,6 +111,26 @@ final class WorkApplier {
         }
     }
 
+    /**
+     * Restarts an item that runs here with the configuration now; an item that does not run here is left
+     * alone, as it is another worker's to restart.
+     *
+     * @param item the connector instance or task
+     * @param config the configuration now
+     * @return whether the item ran here
+     */
+    boolean restart(WorkItem item, ClusterConfig.Snapshot config) {
+        if (!running.containsKey(item)) {
+            return false;
+        }
+        stop(item);
+        StartedWith wanted = wanted(item, config);
+        if (wanted != null && config.work().contains(item)) {
+            start(item, wanted);
+        }
+        return true;
+    }
+
     private static StartedWith wanted(WorkItem item, ClusterConfig.Snapshot config) {
         Map<String, String> connectorConfig = config.connectors().get(item.connector());
         if (connectorConfig == null) {

@@ -1,7 +1,9 @@
 /**
- * Two small connectors for the demo that {@code bin/tributary} runs on a bare machine: {@link
- * io.tributary.runtime.examples.DemoSourceConnector} writes numbered greetings to a topic and {@link
+ * Small connectors to try a worker with. For the demo that {@code bin/tributary} runs on a bare machine,
+ * {@link io.tributary.runtime.examples.DemoSourceConnector} writes numbered greetings to a topic and {@link
  * io.tributary.runtime.examples.DemoFileSinkConnector} appends what it reads to a file, each saying on
- * standard output what it does. They show the SDK at work; real connectors live in their own projects.
+ * standard output what it does. To watch a cluster fail over, {@link
+ * io.tributary.runtime.examples.CounterSourceConnector} counts in several tasks, resuming from offsets. They
+ * show the SDK at work; real connectors live in their own projects.
  */
 package io.tributary.runtime.examples;

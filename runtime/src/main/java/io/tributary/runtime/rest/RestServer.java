@@ -8,6 +8,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.tributary.runtime.control.ConnectorControl;
 import io.tributary.runtime.control.ControlException;
+import io.tributary.runtime.control.NotLeaderException;
 import io.tributary.runtime.rest.RestConfig.Listener;
 import io.tributary.sdk.errors.ConfigException;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -38,6 +40,7 @@ public final class RestServer implements AutoCloseable {
     private final Javalin app;
     private final List<ServerConnector> connectors = new ArrayList<>();
     private final AtomicReference<ConnectorControl> control = new AtomicReference<>();
+    private volatile LeaderForwarding forwarding;
 
     private RestServer(RestConfig config, String version, String commit) {
         this.config = config;
@@ -115,6 +118,8 @@ public final class RestServer implements AutoCloseable {
             javalin.routes.addHttpHandler(HandlerType.OPTIONS, "/*", cors::preflight);
         }
         routes.register(javalin.routes);
+        javalin.routes.exception(
+                NotLeaderException.class, (e, ctx) -> forwarding().forward(ctx, e, shapes));
         javalin.routes.exception(ControlException.class, (e, ctx) -> {
             int status = Errors.status(e.reason());
             error(ctx, shapes, status, e.getMessage());
@@ -139,6 +144,17 @@ public final class RestServer implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /** The forwarding of changes to the leader, made once the listeners are bound and the worker has its id. */
+    private LeaderForwarding forwarding() {
+        LeaderForwarding current = forwarding;
+        if (current == null) {
+            boolean tls = config.listeners().stream().anyMatch(Listener::tls);
+            current = new LeaderForwarding(tls ? Optional.of(config.tls()) : Optional.empty(), workerId());
+            forwarding = current;
+        }
+        return current;
     }
 
     private static void error(Context ctx, JsonShapes shapes, int status, String message) {

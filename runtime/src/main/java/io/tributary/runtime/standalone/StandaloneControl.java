@@ -16,6 +16,7 @@ import io.tributary.runtime.control.TaskInfo;
 import io.tributary.runtime.control.TaskStatus;
 import io.tributary.runtime.control.ValidationReport;
 import io.tributary.runtime.operations.ConnectorOffsets;
+import io.tributary.runtime.operations.ControlSupport;
 import io.tributary.runtime.operations.LogLevels;
 import io.tributary.runtime.operations.PluginCatalog;
 import io.tributary.runtime.operations.RestartPlan;
@@ -26,19 +27,13 @@ import io.tributary.runtime.worker.Status;
 import io.tributary.runtime.worker.Worker;
 import io.tributary.sdk.config.ConfigDef;
 import io.tributary.sdk.config.ConfigKey;
-import io.tributary.sdk.config.ConfigValidation;
 import io.tributary.sdk.connector.Connector;
 import io.tributary.sdk.connector.TaskId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,35 +56,19 @@ final class StandaloneControl implements ConnectorControl {
     private final Worker worker;
     private final PluginCatalog catalog;
     private final ConnectorOffsets offsetOperations;
-    private final LogLevels logLevels;
+    private final ControlSupport support;
     private final Map<String, Configured> connectors = new ConcurrentHashMap<>();
-    private volatile String clusterId;
 
     StandaloneControl(Worker worker, PluginCatalog catalog, OffsetStore offsets, LogLevels logLevels) {
         this.worker = worker;
         this.catalog = catalog;
         this.offsetOperations = new ConnectorOffsets(worker, catalog, offsets);
-        this.logLevels = logLevels;
+        this.support = new ControlSupport(worker, catalog, logLevels);
     }
 
     @Override
     public String kafkaClusterId() {
-        String id = clusterId;
-        if (id == null) {
-            try (Admin admin = Admin.create(worker.adminSettings(Map.of()))) {
-                id = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ControlException(Reason.UNAVAILABLE, "Interrupted while asking Kafka for its cluster id");
-            } catch (ExecutionException | TimeoutException e) {
-                throw new ControlException(
-                        Reason.UNAVAILABLE,
-                        "Kafka did not tell its cluster id (" + e + "); check that bootstrap.servers is reachable",
-                        e);
-            }
-            clusterId = id;
-        }
-        return id;
+        return support.kafkaClusterId();
     }
 
     @Override
@@ -111,18 +90,12 @@ final class StandaloneControl implements ConnectorControl {
     @Override
     public synchronized ConfigUpdate putConnectorConfig(
             String name, Map<String, String> config, TargetState initialState, boolean allowReplace) {
-        Map<String, String> withName = new LinkedHashMap<>(config);
-        String named = withName.putIfAbsent(ConnectorConfig.NAME, name);
-        if (named != null && !named.equals(name)) {
-            throw ControlException.badRequest(
-                    "Connector name configuration (" + named + ") doesn't match connector name" + " in the URL (" + name
-                            + "); make them the same, or leave 'name' out of the configuration");
-        }
+        Map<String, String> withName = ControlSupport.withName(name, config);
         Configured existing = connectors.get(name);
         if (existing != null && !allowReplace) {
             throw new ControlException(Reason.ALREADY_EXISTS, "Connector " + name + " already exists");
         }
-        throwIfInvalid(withName);
+        support.throwIfInvalid(withName);
         Connector instance = catalog.newConnector(withName.get(ConnectorConfig.CONNECTOR_CLASS));
         TargetState target = existing != null ? existing.target() : initialState;
         Configured configured = new Configured(
@@ -146,28 +119,8 @@ final class StandaloneControl implements ConnectorControl {
 
     @Override
     public synchronized ConnectorInfo patchConnectorConfig(String name, Map<String, String> patch) {
-        Map<String, String> patched = new LinkedHashMap<>(require(name).config());
-        patch.forEach((key, value) -> {
-            if (value == null) {
-                patched.remove(key);
-            } else {
-                patched.put(key, value);
-            }
-        });
+        Map<String, String> patched = ControlSupport.patched(require(name).config(), patch);
         return putConnectorConfig(name, patched, TargetState.RUNNING, true).connector();
-    }
-
-    private void throwIfInvalid(Map<String, String> config) {
-        ConfigValidation validation = worker.validate(config);
-        if (!validation.hasErrors()) {
-            return;
-        }
-        List<String> problems = new ArrayList<>();
-        validation.errors().forEach((setting, messages) -> messages.forEach(m -> problems.add(setting + ": " + m)));
-        throw ControlException.badRequest("Connector configuration is invalid and contains the following "
-                + problems.size() + " error(s):\n" + String.join("\n", problems)
-                + "\nYou can also find the above list of errors at the endpoint"
-                + " `/connector-plugins/{connectorType}/config/validate`");
     }
 
     /** Brings the worker to a connector's target state; the caller holds this object's lock. */
@@ -230,11 +183,7 @@ final class StandaloneControl implements ConnectorControl {
     }
 
     private static ComponentStatus shown(Status status, Configured connector) {
-        return new ComponentStatus(
-                status.state().name(),
-                status.workerId(),
-                status.state() == State.FAILED ? status.trace() : null,
-                connector.version());
+        return ControlSupport.shown(status, connector.version());
     }
 
     @Override
@@ -243,27 +192,11 @@ final class StandaloneControl implements ConnectorControl {
         if (connector.target() == TargetState.STOPPED) {
             return List.of();
         }
-        List<Map<String, String>> configs = worker.taskConfigs(name).orElse(List.of());
-        Map<String, String> resolved = configs.isEmpty() ? Map.of() : resolvedOrNone(connector.config());
-        List<TaskInfo> tasks = new ArrayList<>();
-        for (int i = 0; i < configs.size(); i++) {
-            tasks.add(new TaskInfo(
-                    new TaskId(name, i),
-                    Redactor.hideSecretsOf(connector.definition(), connector.config(), resolved, configs.get(i))));
-        }
-        return tasks;
-    }
-
-    /** The connector's resolved configuration, or none when a provider fails now: secrets are then hidden by name. */
-    private Map<String, String> resolvedOrNone(Map<String, String> config) {
-        try {
-            return worker.resolvedConfig(config);
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "Cannot resolve a connector's configuration to hide its secrets in task configurations: {}",
-                    e.toString());
-            return Map.of();
-        }
+        return support.taskInfos(
+                name,
+                connector.config(),
+                connector.definition(),
+                worker.taskConfigs(name).orElse(List.of()));
     }
 
     @Override
@@ -384,58 +317,32 @@ final class StandaloneControl implements ConnectorControl {
 
     @Override
     public List<PluginInfo> plugins() {
-        return catalog.list(false);
+        return support.plugins();
     }
 
     @Override
     public List<ConfigKey> pluginConfig(String plugin) {
-        return catalog.config(plugin);
+        return support.pluginConfig(plugin);
     }
 
     @Override
     public ValidationReport validate(String connectorClass, Map<String, String> config) {
-        String asked = catalog.canonical(connectorClass);
-        Map<String, String> checked = new LinkedHashMap<>(config);
-        String given = checked.putIfAbsent(ConnectorConfig.CONNECTOR_CLASS, connectorClass);
-        if (given != null && !sameConnector(given, connectorClass, asked)) {
-            throw ControlException.badRequest("Included connector type " + given + " does not match request type "
-                    + connectorClass + "; validate it at /connector-plugins/" + given + "/config/validate");
-        }
-        return catalog.report(given != null ? given : connectorClass, worker.validate(checked));
-    }
-
-    /** Whether a configuration's connector.class names the connector the path names, as Kafka Connect judges it. */
-    private boolean sameConnector(String given, String path, String pathClass) {
-        if (withoutSuffix(given).endsWith(withoutSuffix(path))) {
-            return true;
-        }
-        try {
-            return catalog.canonical(given).equals(pathClass);
-        } catch (ControlException e) {
-            return false;
-        }
-    }
-
-    private static String withoutSuffix(String name) {
-        String trimmed = name.trim();
-        return trimmed.endsWith("Connector") && trimmed.length() > "Connector".length()
-                ? trimmed.substring(0, trimmed.length() - "Connector".length())
-                : trimmed;
+        return support.validate(connectorClass, config);
     }
 
     @Override
     public Map<String, LoggerLevel> loggers() {
-        return logLevels.all();
+        return support.loggers();
     }
 
     @Override
     public LoggerLevel logger(String logger) {
-        return logLevels.level(logger);
+        return support.logger(logger);
     }
 
     @Override
     public List<String> setLoggerLevel(String logger, String level) {
-        return logLevels.set(logger, level);
+        return support.setLoggerLevel(logger, level);
     }
 
     private Configured require(String name) {
@@ -454,9 +361,7 @@ final class StandaloneControl implements ConnectorControl {
     private Configured requireStopped(String name) {
         Configured connector = require(name);
         if (connector.target() != TargetState.STOPPED) {
-            throw ControlException.badRequest("Connectors must be in the STOPPED state before their offsets can be"
-                    + " modified. This can be done for the specified connector by issuing a 'PUT' request to the"
-                    + " '/connectors/" + name + "/stop' endpoint");
+            throw ControlSupport.notStopped(name);
         }
         return connector;
     }

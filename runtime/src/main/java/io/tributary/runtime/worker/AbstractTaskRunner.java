@@ -28,6 +28,7 @@ abstract class AbstractTaskRunner implements TaskRunner {
     private final RunnerServices services;
     private final Consumer<TaskRunner> onClose;
     private volatile boolean cancelled;
+    private volatile boolean failed;
     private final Object lifecycle = new Object();
     private final AtomicBoolean taskStopped = new AtomicBoolean();
     /** Open once the task's {@code stop} returned, whichever thread called it. */
@@ -89,15 +90,23 @@ abstract class AbstractTaskRunner implements TaskRunner {
                 report(State.STOPPED);
             } else {
                 LOG.error(
-                        "Task {} failed and will not run until restarted: {}. Fix the cause, then restart the task",
+                        "Task {} failed: {}. Fix the cause, then restart the task, unless its connector restarts"
+                                + " failed tasks by itself ({})",
                         id,
                         e.toString(),
+                        ConnectorConfig.TASK_RESTART_MAX_ATTEMPTS,
                         e);
+                failed = true;
                 services.status().taskStatus(id, Status.failed(settings().workerId(), e));
             }
         } finally {
             finish();
         }
+    }
+
+    @Override
+    public final boolean failed() {
+        return failed;
     }
 
     /** Ends the task, the loop or the caller stepping it done with it: partitions closed, stopped, released. */

@@ -33,6 +33,9 @@ public final class ConnectorConfig {
     public static final String DLQ_TOPIC = "errors.deadletterqueue.topic.name";
     public static final String DLQ_REPLICATION_FACTOR = "errors.deadletterqueue.topic.replication.factor";
     public static final String DLQ_CONTEXT_HEADERS = "errors.deadletterqueue.context.headers.enable";
+    public static final String TASK_RESTART_MAX_ATTEMPTS = "task.restart.max.attempts";
+    public static final String TASK_RESTART_BACKOFF_INITIAL_MS = "task.restart.backoff.initial.ms";
+    public static final String TASK_RESTART_BACKOFF_MAX_MS = "task.restart.backoff.max.ms";
     public static final String TOPICS = "topics";
     public static final String TOPICS_REGEX = "topics.regex";
 
@@ -115,6 +118,23 @@ public final class ConnectorConfig {
                     .defaultValue(false)
                     .documentation("Whether dead letter queue records carry headers that say what failed and why.")
                     .group(ERRORS, 8))
+            .define(ConfigKey.builder(TASK_RESTART_MAX_ATTEMPTS, Type.INT)
+                    .defaultValue(0)
+                    .validator(Validator.atLeast(-1))
+                    .documentation("How many times in a row a failed task restarts by itself before it stays FAILED;"
+                            + " 0 never restarts it (Kafka Connect's behaviour), -1 never gives up.")
+                    .group(ERRORS, 9))
+            .define(ConfigKey.builder(TASK_RESTART_BACKOFF_INITIAL_MS, Type.LONG)
+                    .defaultValue(1_000L)
+                    .validator(Validator.atLeast(0))
+                    .documentation("Wait before a failed task's first restart, in ms; it doubles with each restart.")
+                    .group(ERRORS, 10))
+            .define(ConfigKey.builder(TASK_RESTART_BACKOFF_MAX_MS, Type.LONG)
+                    .defaultValue(60_000L)
+                    .validator(Validator.atLeast(0))
+                    .documentation("Longest wait before a restart, in ms. A task that ran this long before it"
+                            + " failed counts its restarts from zero again.")
+                    .group(ERRORS, 11))
             .build();
 
     private ConnectorConfig() {}

@@ -112,6 +112,19 @@ public final class StatusStore implements StatusListener {
         return new TreeSet<>(activeTopics.getOrDefault(connector, Set.of()));
     }
 
+    /**
+     * Takes the news, from another worker, that a connector's use of a topic was forgotten.
+     *
+     * @param connector the connector
+     * @param topic the topic it no longer counts as used
+     */
+    public void reportedTopicForgotten(String connector, String topic) {
+        Set<String> topics = activeTopics.get(connector);
+        if (topics != null) {
+            topics.remove(topic);
+        }
+    }
+
     /** @param connector a connector whose active topics to forget */
     public void resetActiveTopics(String connector) {
         activeTopics.remove(connector);

@@ -22,4 +22,7 @@ interface TaskRunner extends Runnable {
      * clients are closed where that is safe from another thread. Returns at once.
      */
     void cancel();
+
+    /** @return whether the task failed: it ended, or is ending, FAILED */
+    boolean failed();
 }

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * resumed and stopped, never two runners of one task at once. A task that ignores its stop past the
  * shutdown timeout is cancelled: it commits nothing more and its clients are closed.
  *
- * <p>Not synchronized: its owner calls it under the lock that orders the connector's changes.
+ * <p>A task that fails restarts by itself when its connector's policy asks for it (see {@link TaskRestarts}),
+ * under the same lock as the owner's changes, and only if nothing stopped or replaced it in the meantime.
+ *
+ * <p>Not synchronized: its owner calls it under the lock that orders the connector's changes, its guard.
  */
 final class TaskSet {
     private static final Logger LOG = LoggerFactory.getLogger(TaskSet.class);
@@ -31,14 +34,31 @@ final class TaskSet {
             StatusListener statuses,
             String workerId,
             ExecutorService threads,
-            long shutdownTimeoutMs) {}
+            long shutdownTimeoutMs,
+            TaskRestarts restarts) {}
+
+    /** What a task was started with, to start it again after it failed. */
+    private record Started(
+            Connector connector, Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused) {
+        Started paused(boolean now) {
+            return new Started(connector, connectorConfig, taskConfig, now);
+        }
+    }
 
     private final Services services;
+    private final Object guard;
     private final Map<TaskId, TaskRunner> tasks = new ConcurrentHashMap<>();
     private final Map<TaskId, Future<?>> threads = new ConcurrentHashMap<>();
+    /** The tasks meant to run, failed ones included, until stopped on purpose. */
+    private final Map<TaskId, Started> started = new ConcurrentHashMap<>();
 
-    TaskSet(Services services) {
+    /**
+     * @param services what every task set of the worker shares
+     * @param guard the lock the owner holds when it calls this set; restarts after a failure take it too
+     */
+    TaskSet(Services services, Object guard) {
         this.services = services;
+        this.guard = guard;
     }
 
     /** @return whether no task runs */
@@ -71,16 +91,32 @@ final class TaskSet {
         if (previous != null) {
             stop(previous);
         }
+        Started with = new Started(connector, connectorConfig, taskConfig, paused);
+        started.put(id, with);
+        services.restarts().startedAfresh(id, restartPolicy(connectorConfig));
+        launch(id, with);
+    }
+
+    private static TaskRestarts.Policy restartPolicy(Map<String, String> connectorConfig) {
+        try {
+            return TaskRestarts.Policy.of(ConnectorConfig.parse(connectorConfig));
+        } catch (RuntimeException e) {
+            return TaskRestarts.Policy.NEVER;
+        }
+    }
+
+    private void launch(TaskId id, Started with) {
+        Connector connector = with.connector();
         services.statuses().taskStatus(id, new Status(State.UNASSIGNED, null, services.workerId()));
         TaskRunner runner;
         try {
-            runner = services.runners().create(connector, connectorConfig, id, taskConfig, this::onEnded);
+            runner = services.runners().create(connector, with.connectorConfig(), id, with.taskConfig(), this::onEnded);
         } catch (RuntimeException e) {
             LOG.error("Task {} could not be created: {}", id, e.toString(), e);
             services.statuses().taskStatus(id, Status.failed(services.workerId(), e));
             return;
         }
-        if (paused) {
+        if (with.paused()) {
             runner.pause();
         }
         tasks.put(id, runner);
@@ -95,10 +131,27 @@ final class TaskSet {
     /** A runner's thread ended: forget that runner, and only that one, not a replacement of the same task. */
     private void onEnded(TaskRunner ended) {
         tasks.remove(ended.id(), ended);
+        if (ended.failed() && started.containsKey(ended.id())) {
+            services.restarts().failed(ended.id(), () -> restartAfterFailure(ended.id()));
+        }
+    }
+
+    /** Starts a failed task again, unless it was stopped or started anew since. */
+    private void restartAfterFailure(TaskId id) {
+        synchronized (guard) {
+            Started with = started.get(id);
+            if (with == null || tasks.containsKey(id)) {
+                return;
+            }
+            services.restarts().restarted(id);
+            launch(id, with);
+        }
     }
 
     /** @param id a task to stop, if it runs */
     void stop(TaskId id) {
+        started.remove(id);
+        services.restarts().forget(id);
         TaskRunner running = tasks.get(id);
         if (running != null) {
             stop(running);
@@ -113,6 +166,8 @@ final class TaskSet {
 
     /** Stops every task, all at once, each given the same shutdown timeout from now. */
     void stopAll() {
+        started.keySet().forEach(services.restarts()::forget);
+        started.clear();
         List<TaskRunner> running = new ArrayList<>(tasks.values());
         running.forEach(TaskRunner::stop);
         long timeoutMs = services.shutdownTimeoutMs();
@@ -148,11 +203,13 @@ final class TaskSet {
 
     /** Pauses every task: they stay started but move no data. */
     void pauseAll() {
+        started.replaceAll((id, with) -> with.paused(true));
         tasks.values().forEach(TaskRunner::pause);
     }
 
     /** Resumes every task. */
     void resumeAll() {
+        started.replaceAll((id, with) -> with.paused(false));
         tasks.values().forEach(TaskRunner::resume);
     }
 }

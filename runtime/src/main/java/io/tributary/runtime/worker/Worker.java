@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -53,11 +54,15 @@ public final class Worker implements AutoCloseable {
         /** Set, under this deployment's lock, when the connector failed: it runs no tasks until restarted. */
         volatile boolean failed;
 
-        Deployment(Map<String, String> config, Map<String, String> original, ConnectorRunner runner, TaskSet tasks) {
+        Deployment(
+                Map<String, String> config,
+                Map<String, String> original,
+                ConnectorRunner runner,
+                TaskSet.Services taskServices) {
             this.config = config;
             this.original = original;
             this.runner = runner;
-            this.tasks = tasks;
+            this.tasks = new TaskSet(taskServices, this);
         }
     }
 
@@ -77,6 +82,12 @@ public final class Worker implements AutoCloseable {
     private final ConnectorValidator validator;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final TaskSet.Services taskServices;
+    /** Runs the restarts of failed tasks that their connectors ask for. */
+    private final ScheduledExecutorService restartTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "tributary-task-restarts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param workerId this worker's id, shown in status
@@ -139,7 +150,10 @@ public final class Worker implements AutoCloseable {
                 statuses,
                 workerId,
                 taskThreads,
-                config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS));
+                config.parsed().getLong(WorkerConfig.TASK_SHUTDOWN_TIMEOUT_MS),
+                new TaskRestarts(
+                        clock,
+                        (delay, action) -> restartTimer.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS)));
     }
 
     /** @return this worker's id */
@@ -218,8 +232,8 @@ public final class Worker implements AutoCloseable {
             throw alreadyRuns(name);
         }
         ConnectorRunner runner = newRunner(name, connectorConfig);
-        Deployment deployment = new Deployment(
-                Map.copyOf(connectorConfig), Map.copyOf(originalConfig), runner, new TaskSet(taskServices));
+        Deployment deployment =
+                new Deployment(Map.copyOf(connectorConfig), Map.copyOf(originalConfig), runner, taskServices);
         deployment.paused = paused;
         deployment.elsewhere = elsewhere;
         if (deployments.putIfAbsent(name, deployment) != null) {
@@ -484,10 +498,10 @@ public final class Worker implements AutoCloseable {
         final TaskSet tasks;
         boolean paused;
 
-        AssignedTasks(Connector connector, Map<String, String> config, TaskSet tasks) {
+        AssignedTasks(Connector connector, Map<String, String> config, TaskSet.Services taskServices) {
             this.connector = connector;
             this.config = config;
-            this.tasks = tasks;
+            this.tasks = new TaskSet(taskServices, this);
         }
     }
 
@@ -516,7 +530,7 @@ public final class Worker implements AutoCloseable {
                 }
             }
             Connector connector = plugins.newPlugin(resolved.get(ConnectorConfig.CONNECTOR_CLASS), Connector.class);
-            return new AssignedTasks(connector, Map.copyOf(resolved), new TaskSet(taskServices));
+            return new AssignedTasks(connector, Map.copyOf(resolved), taskServices);
         });
         synchronized (tasks) {
             tasks.paused = paused;
@@ -634,6 +648,7 @@ public final class Worker implements AutoCloseable {
                 tasks.tasks.stopAll();
             }
         });
+        restartTimer.shutdownNow();
         taskThreads.shutdown();
         try {
             if (!taskThreads.awaitTermination(10, TimeUnit.SECONDS)) {

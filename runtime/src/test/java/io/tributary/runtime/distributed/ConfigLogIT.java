@@ -9,6 +9,7 @@ import io.tributary.testkit.WithKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ class ConfigLogIT {
         String topic = kafka.createTopic("configs", 1);
         Map<String, Object> clients = Map.of("bootstrap.servers", kafka.bootstrapServers());
         AtomicInteger changes = new AtomicInteger();
-        try (ConfigLog writer = new ConfigLog(topic, clients, () -> {});
-                ConfigLog reader = new ConfigLog(topic, clients, changes::incrementAndGet)) {
+        List<ClusterConfig.Restart> restarts = new CopyOnWriteArrayList<>();
+        try (ConfigLog writer = new ConfigLog(topic, clients, () -> {}, r -> {});
+                ConfigLog reader = new ConfigLog(topic, clients, changes::incrementAndGet, restarts::add)) {
             writer.start(TIMEOUT);
             reader.start(TIMEOUT);
 
@@ -33,21 +35,32 @@ class ConfigLogIT {
             writer.putTargetState("orders", TargetState.PAUSED, 1);
             writer.putConnector("users", Map.of("connector.class", "Y"), 1);
             writer.removeConnector("users");
+            writer.requestRestart("orders", true, List.of(1), 1);
+            writer.requestRestart("orders", false, List.of(0), 0);
 
             Waits.until(
                     "the reader caught up",
                     () -> reader.snapshot().targetStates().containsKey("orders")
                             && !reader.snapshot().connectors().containsKey("users"));
             writer.readToEnd().get(30, TimeUnit.SECONDS);
+            reader.readToEnd().get(30, TimeUnit.SECONDS);
             ClusterConfig.Snapshot seen = reader.snapshot();
             assertThat(seen.connectors()).containsOnlyKeys("orders");
             assertThat(seen.taskConfigs().get("orders")).containsExactly(Map.of("t", "0"), Map.of("t", "1"));
             assertThat(seen.targetStates()).containsEntry("orders", TargetState.PAUSED);
             assertThat(seen).isEqualTo(writer.snapshot());
             assertThat(changes.get()).isGreaterThanOrEqualTo(4);
+            assertThat(restarts)
+                    .as("the restart request, and not the one fenced off by its older generation")
+                    .containsExactly(new ClusterConfig.Restart("orders", true, List.of(1)));
         }
-        try (ConfigLog late = new ConfigLog(topic, clients, () -> {})) {
+        List<ClusterConfig.Restart> replayed = new CopyOnWriteArrayList<>();
+        try (ConfigLog late = new ConfigLog(topic, clients, () -> {}, replayed::add)) {
             late.start(TIMEOUT);
+
+            assertThat(replayed)
+                    .as("restart requests older than the worker were meant for what ran before it")
+                    .isEmpty();
 
             assertThat(late.snapshot().work())
                     .as("a worker that starts later replays the same")

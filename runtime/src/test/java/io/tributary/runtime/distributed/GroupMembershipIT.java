@@ -168,4 +168,53 @@ class GroupMembershipIT {
                 .as("items handed out while another worker still ran them")
                 .isEmpty();
     }
+
+    @Test
+    void workThatChangesWhileTheLeaderAssignsGetsARoundOfItsOwn(KafkaCluster kafka) {
+        String group = "changing-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = kafka.createTopic("membership", 1);
+        WorkItem first = WorkItem.connector("first");
+        WorkItem second = WorkItem.connector("second");
+        java.util.concurrent.atomic.AtomicReference<Set<WorkItem>> work =
+                new java.util.concurrent.atomic.AtomicReference<>(Set.of(first));
+        java.util.concurrent.atomic.AtomicReference<GroupMembership> self =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+        GroupMembership member = new GroupMembership(
+                new GroupMembership.Settings(
+                        group,
+                        topic,
+                        "a:1",
+                        "http://a:1",
+                        Duration.ofSeconds(6),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        Map.of("bootstrap.servers", kafka.bootstrapServers())),
+                () -> {
+                    Set<WorkItem> now = work.get();
+                    if (changed.compareAndSet(false, true)) {
+                        // The work changes just after the leader read it, as when a connector is created while a
+                        // round is under way: the change asks for a round while this one cannot be redone.
+                        work.set(Set.of(first, second));
+                        self.get().requestRound();
+                    }
+                    return now;
+                },
+                Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor());
+        self.set(member);
+        members.add(member);
+        Set<WorkItem> assigned = ConcurrentHashMap.newKeySet();
+        member.start(new Membership.Listener() {
+            @Override
+            public void onRound(Membership.Round round) {
+                assigned.addAll(round.assigned());
+            }
+
+            @Override
+            public void onLost() {}
+        });
+
+        Waits.until("the second connector assigned", Duration.ofSeconds(20), () -> assigned.contains(second));
+    }
 }
