@@ -66,9 +66,10 @@ public final class DistributedConfig {
                     .documentation("Partitions of the status topic when the worker creates it; -1 for the brokers'"
                             + " default."))
             .define(ConfigKey.builder(HEARTBEAT_INTERVAL_MS, Type.INT)
-                    .defaultValue(3_000)
+                    .defaultValue(1_000)
                     .validator(Validator.atLeast(1))
-                    .documentation("How often the worker tells the group it is alive, in ms."))
+                    .documentation("How often the worker tells the group it is alive, in ms; also how soon it"
+                            + " learns that a worker joined. Kafka Connect uses 3000."))
             .define(ConfigKey.builder(SESSION_TIMEOUT_MS, Type.INT)
                     .defaultValue(10_000)
                     .validator(Validator.atLeast(1))

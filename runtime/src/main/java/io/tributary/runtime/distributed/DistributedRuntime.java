@@ -61,6 +61,11 @@ public final class DistributedRuntime implements AutoCloseable {
     private volatile URI leaderUrl;
     /** Set on close, under the applier's lock: no round starts anything after it. */
     private boolean closing;
+    /**
+     * Set when the worker lost its place in the group: everything was stopped without the applier, whose
+     * record of what runs is then stale until the next round.
+     */
+    private volatile boolean lostSinceRound;
 
     private DistributedRuntime(Map<String, String> settings, String workerId, String url) {
         this.workerId = workerId;
@@ -120,6 +125,7 @@ public final class DistributedRuntime implements AutoCloseable {
                         Duration.ofMillis(cluster.getInt(DistributedConfig.SESSION_TIMEOUT_MS)),
                         Duration.ofMillis(cluster.getInt(DistributedConfig.HEARTBEAT_INTERVAL_MS)),
                         Duration.ofMillis(cluster.getInt(DistributedConfig.REBALANCE_TIMEOUT_MS)),
+                        Duration.ofMillis(cluster.getInt(DistributedConfig.REBALANCE_DELAY_MS)),
                         clients),
                 () -> configs.snapshot().work(),
                 Clock.systemUTC(),
@@ -304,6 +310,10 @@ public final class DistributedRuntime implements AutoCloseable {
                     round.assigned(),
                     round.revoked());
             synchronized (applier) {
+                if (lostSinceRound) {
+                    lostSinceRound = false;
+                    applier.forgetAll();
+                }
                 if (closing) {
                     applier.stopAll();
                     return;
@@ -312,13 +322,17 @@ public final class DistributedRuntime implements AutoCloseable {
             }
         }
 
+        /**
+         * Stops everything at once, without waiting for the applier: the membership thread may be stuck in a
+         * round, holding it, which is how the worker came to lose its place. Until the next round, nothing
+         * starts here (see {@link EngineOnWorker}).
+         */
         @Override
         public void onLost() {
             generation.set(-1);
             leads = false;
-            synchronized (applier) {
-                applier.stopAll();
-            }
+            lostSinceRound = true;
+            worker.stopAllWork();
         }
     }
 
@@ -326,6 +340,9 @@ public final class DistributedRuntime implements AutoCloseable {
     private final class EngineOnWorker implements WorkApplier.Engine {
         @Override
         public void startConnector(String name, Map<String, String> config, boolean paused) {
+            if (fenced(name)) {
+                return;
+            }
             try {
                 worker.startConnectorInstance(
                         config,
@@ -335,6 +352,15 @@ public final class DistributedRuntime implements AutoCloseable {
                 LOG.error("Connector {} could not be started here: {}", name, e.toString(), e);
                 statuses.store().connectorStatus(name, Status.failed(workerId, e));
             }
+        }
+
+        /** Whether this worker lost its place in the group since its round began: then it starts nothing. */
+        private boolean fenced(String what) {
+            if (lostSinceRound || generation.get() < 0) {
+                LOG.warn("Not starting {} here: this worker lost its place in the group; it rejoins first", what);
+                return true;
+            }
+            return false;
         }
 
         @Override
@@ -357,6 +383,9 @@ public final class DistributedRuntime implements AutoCloseable {
         @Override
         public void startTask(
                 TaskId id, Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused) {
+            if (fenced(id.toString())) {
+                return;
+            }
             try {
                 worker.startAssignedTask(id, connectorConfig, taskConfig, paused);
             } catch (RuntimeException e) {

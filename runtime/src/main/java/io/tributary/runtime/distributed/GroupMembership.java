@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,7 @@ final class GroupMembership implements Membership {
             Duration sessionTimeout,
             Duration heartbeatInterval,
             Duration rebalanceTimeout,
+            Duration rebalanceDelay,
             Map<String, Object> clientSettings) {}
 
     private final Settings settings;
@@ -73,6 +75,8 @@ final class GroupMembership implements Membership {
     /** The requests seen when this worker last read the work as leader; poll thread only. */
     private long requestsAssigned = -1;
 
+    private final DepartedWork departed;
+
     private final Object lock = new Object();
     private KafkaConsumer<byte[], byte[]> consumer;
     private Thread pollThread;
@@ -84,6 +88,10 @@ final class GroupMembership implements Membership {
     private int generation = -1;
     /** Whether a round is under way or asked for: set when this worker (re)joins, cleared by its assignment. */
     private boolean joining = true;
+    /** How many times the membership was lost: a round during which it was lost claims nothing after. */
+    private int losses;
+    /** Whether a round was applied, or began to be, since the membership was last lost. */
+    private boolean roundsSinceLoss;
 
     /**
      * @param settings the group and this worker
@@ -96,6 +104,7 @@ final class GroupMembership implements Membership {
         this.work = work;
         this.clock = clock;
         this.watchdog = watchdog;
+        this.departed = new DepartedWork(settings.rebalanceDelay(), clock);
     }
 
     @Override
@@ -141,7 +150,7 @@ final class GroupMembership implements Membership {
                 clock,
                 Duration.ofMillis(limit),
                 silent -> lose("the membership loop has not run for " + silent + " ms, near the session's end"));
-        pollThread = new Thread(this::pollLoop, "tributary-membership");
+        pollThread = new Thread(this::pollLoop, "tributary-membership-" + settings.workerId());
         pollThread.setDaemon(true);
         pollThread.start();
         long period = Math.max(50, settings.heartbeatInterval().toMillis() / 4);
@@ -170,12 +179,14 @@ final class GroupMembership implements Membership {
 
     private void lose(String why) {
         synchronized (lock) {
-            if (held.isEmpty() && generation == -1) {
-                return;
+            if (!roundsSinceLoss) {
+                return; // nothing was applied since the last loss: nothing runs
             }
+            roundsSinceLoss = false;
             LOG.warn("Stopping every connector and task here: {}", why);
             held = Set.of();
             generation = -1;
+            losses++;
             lock.notifyAll();
         }
         listener.onLost();
@@ -227,14 +238,44 @@ final class GroupMembership implements Membership {
             urls.put(entry.getKey(), claim.path("url").asText());
         }
         requestsAssigned = requests.get();
-        Map<String, WorkAssignor.Assignment> decided = WorkAssignor.assign(claims, work.get());
+        Set<WorkItem> all = work.get();
+        Set<WorkItem> heldNow = new HashSet<>();
+        Set<String> present = new HashSet<>();
+        claims.values().forEach(claim -> {
+            heldNow.addAll(claim.held());
+            present.add(claim.workerId());
+        });
+        Set<WorkItem> waiting = departed.holdBack(present, heldNow, all);
+        Set<WorkItem> handedOut = new TreeSet<>(all);
+        handedOut.removeAll(waiting);
+        Map<String, WorkAssignor.Assignment> decided = WorkAssignor.assign(claims, handedOut);
+        Map<String, Set<WorkItem>> byWorker = new HashMap<>();
+        decided.forEach((member, assignment) -> byWorker.put(claims.get(member).workerId(), assignment.assigned()));
+        departed.assigned(byWorker);
+        departed.untilNextRelease().ifPresent(left -> {
+            LOG.info(
+                    "Holding back {} item(s) of workers that left, for up to {} ms ({}): {}",
+                    waiting.size(),
+                    left.toMillis(),
+                    DistributedConfig.REBALANCE_DELAY_MS,
+                    waiting);
+            try {
+                watchdog.schedule(this::requestRound, left.toMillis() + 1, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("Not scheduling the release of held-back work: the membership is closing");
+            }
+        });
         String leader = subscriptions.keySet().stream()
                 .filter(member -> claims.get(member).workerId().equals(settings.workerId()))
                 .findFirst()
                 .orElse(null);
+        // When something must move, it moves in the next round: every member rejoins at once for it, rather
+        // than at its next heartbeat.
+        boolean followUp = decided.values().stream().anyMatch(a -> !a.revoked().isEmpty());
         Map<String, ConsumerPartitionAssignor.Assignment> assignments = new HashMap<>();
         decided.forEach((member, assignment) -> {
             ObjectNode node = JSON.createObjectNode()
+                    .put("followUp", followUp)
                     .put(
                             "leader",
                             claims.containsKey(leader) ? claims.get(leader).workerId() : "")
@@ -268,14 +309,24 @@ final class GroupMembership implements Membership {
                 node.path("leaderUrl").asText(),
                 assigned,
                 revoked);
+        int lossesBefore;
+        synchronized (lock) {
+            lossesBefore = losses;
+            roundsSinceLoss = true;
+        }
         listener.onRound(round);
         boolean workChangedSince = round.leader() && requests.get() > requestsAssigned;
-        if (!revoked.isEmpty() || workChangedSince) {
+        if (!revoked.isEmpty() || workChangedSince || node.path("followUp").asBoolean(false)) {
             roundRequested.set(true);
         }
         synchronized (lock) {
-            held = assigned;
-            generation = metadata.generationId();
+            if (losses == lossesBefore) {
+                held = assigned;
+                generation = metadata.generationId();
+            } else {
+                // The watchdog stopped everything while this round was applied: it holds nothing, and rejoins.
+                roundRequested.set(true);
+            }
             joining = roundRequested.get();
             lock.notifyAll();
         }

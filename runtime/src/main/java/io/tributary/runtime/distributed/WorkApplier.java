@@ -64,6 +64,15 @@ final class WorkApplier {
         reconcile(config);
     }
 
+    /**
+     * Forgets what runs, without stopping anything: the worker already stopped it all behind the applier's
+     * back, when it lost its place in the group while a round was under way.
+     */
+    void forgetAll() {
+        running.clear();
+        assigned = Set.of();
+    }
+
     /** Stops everything: the worker lost its place in the group. */
     void stopAll() {
         new TreeSet<>(running.keySet()).forEach(this::stop);

@@ -639,15 +639,23 @@ public final class Worker implements AutoCloseable {
         return deployment;
     }
 
-    /** Stops every connector and task, then the offset store. */
-    @Override
-    public void close() {
+    /**
+     * Stops every connector and task that runs here, and forgets them; the worker stays open. A worker that
+     * lost its place in its cluster calls it, from any thread.
+     */
+    public void stopAllWork() {
         new ArrayList<>(deployments.keySet()).forEach(this::stopConnector);
         assigned.values().forEach(tasks -> {
             synchronized (tasks) {
                 tasks.tasks.stopAll();
             }
         });
+    }
+
+    /** Stops every connector and task, then the offset store. */
+    @Override
+    public void close() {
+        stopAllWork();
         restartTimer.shutdownNow();
         taskThreads.shutdown();
         try {

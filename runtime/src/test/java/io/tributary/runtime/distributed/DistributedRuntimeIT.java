@@ -2,6 +2,7 @@ package io.tributary.runtime.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.runtime.examples.CounterSourceConnector;
 import io.tributary.runtime.rest.CountingSourceConnector;
 import io.tributary.runtime.worker.State;
 import io.tributary.runtime.worker.Status;
@@ -25,6 +26,10 @@ class DistributedRuntimeIT {
     private final List<DistributedRuntime> workers = new ArrayList<>();
 
     private DistributedRuntime worker(KafkaCluster kafka, String group, String id) {
+        return worker(kafka, group, id, Map.of());
+    }
+
+    private DistributedRuntime worker(KafkaCluster kafka, String group, String id, Map<String, String> more) {
         Map<String, String> settings = new HashMap<>();
         settings.put("bootstrap.servers", kafka.bootstrapServers());
         settings.put("group.id", group);
@@ -41,6 +46,7 @@ class DistributedRuntimeIT {
         settings.put("offset.flush.interval.ms", "500");
         settings.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         settings.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        settings.putAll(more);
         DistributedRuntime worker = DistributedRuntime.start(settings, id, "http://" + id);
         workers.add(worker);
         return worker;
@@ -136,5 +142,71 @@ class DistributedRuntimeIT {
                 assertThat(seen).as("task %d, number %d", task, n).containsKey("task-" + task + "/" + n);
             }
         }
+    }
+
+    @Test
+    void aStalledWorkerStopsItsTasksBeforeTheyRunElsewhere(KafkaCluster kafka) throws Exception {
+        String group = "stalled-" + UUID.randomUUID().toString().substring(0, 8);
+        // One partition: the order of the records is the order they were written in, whoever wrote them.
+        String topic = kafka.createTopic(group + "-data", 1);
+        // A stalled round is noticed by the group after rebalance.timeout.ms (the consumer's poll deadline),
+        // and by the worker's watchdog one heartbeat before the session or that deadline ends.
+        Map<String, String> timing = Map.of("rebalance.timeout.ms", "8000");
+        DistributedRuntime a = worker(kafka, group, "a:8083", timing);
+        DistributedRuntime b = worker(kafka, group, "b:8083", timing);
+        worker(kafka, group, "c:8083", timing);
+        a.putConnectorConfig(
+                "counter",
+                Map.of(
+                        "connector.class",
+                        CounterSourceConnector.class.getName(),
+                        "topic",
+                        topic,
+                        "tasks.max",
+                        "6",
+                        "records.per.second",
+                        "200"));
+        Waits.until(
+                "six counters RUNNING, two on each worker",
+                () -> tasksPerWorker(a, "counter", 6).equals(Map.of("a:8083", 2L, "b:8083", 2L, "c:8083", 2L)));
+
+        StallingSourceConnector.release = new java.util.concurrent.CountDownLatch(1);
+        StallingSourceConnector.stalled = new java.util.concurrent.CountDownLatch(1);
+        StallingSourceConnector.stallOn = "b:8083";
+        try {
+            a.putConnectorConfig(
+                    "staller", Map.of("connector.class", StallingSourceConnector.class.getName(), "tasks.max", "3"));
+            assertThat(StallingSourceConnector.stalled.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("b's membership thread stalled")
+                    .isTrue();
+            Waits.until(
+                    "b's counters RUNNING on a and c while b is stalled",
+                    java.time.Duration.ofSeconds(40),
+                    () -> tasksPerWorker(a, "counter", 6).equals(Map.of("a:8083", 3L, "c:8083", 3L)));
+            // Let the new owners write for two seconds, with b still stalled: had b's tasks gone on, their
+            // records would now be interleaved with their successors'.
+            int atTakeover = kafka.readAll(topic).size();
+            kafka.readUntil(topic, read -> read.size() >= atTakeover + 6 * 200 * 2, java.time.Duration.ofSeconds(60));
+        } finally {
+            StallingSourceConnector.release.countDown();
+        }
+        Waits.until(
+                "b back, with its share of the nine tasks",
+                java.time.Duration.ofSeconds(60),
+                () -> b.running().stream().filter(item -> !item.isConnector()).count() == 3);
+
+        Map<String, List<String>> writers = new HashMap<>();
+        for (io.tributary.testkit.kafka.KafkaRecord record : kafka.readAll(topic)) {
+            List<String> instances = writers.computeIfAbsent(record.keyAsString(), k -> new ArrayList<>());
+            String instance =
+                    record.header(CounterSourceConnector.INSTANCE_HEADER).orElseThrow();
+            if (instances.isEmpty() || !instances.get(instances.size() - 1).equals(instance)) {
+                instances.add(instance);
+            }
+        }
+        writers.forEach((counter, instances) -> assertThat(instances)
+                .as("the task instances that wrote %s, in order: one never writes again once the next began", counter)
+                .doesNotHaveDuplicates());
+        assertThat(writers).hasSize(6);
     }
 }

@@ -52,6 +52,17 @@ class GroupMembershipIT {
             String worker,
             Duration rebalanceTimeout,
             java.util.function.Consumer<Membership.Round> afterRound) {
+        return join(kafka, group, topic, worker, rebalanceTimeout, Duration.ZERO, afterRound);
+    }
+
+    private GroupMembership join(
+            KafkaCluster kafka,
+            String group,
+            String topic,
+            String worker,
+            Duration rebalanceTimeout,
+            Duration rebalanceDelay,
+            java.util.function.Consumer<Membership.Round> afterRound) {
         GroupMembership member = new GroupMembership(
                 new GroupMembership.Settings(
                         group,
@@ -61,6 +72,7 @@ class GroupMembershipIT {
                         Duration.ofSeconds(6),
                         Duration.ofSeconds(1),
                         rebalanceTimeout,
+                        rebalanceDelay,
                         Map.of("bootstrap.servers", kafka.bootstrapServers())),
                 () -> WORK,
                 Clock.systemUTC(),
@@ -189,6 +201,7 @@ class GroupMembershipIT {
                         Duration.ofSeconds(6),
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(30),
+                        Duration.ZERO,
                         Map.of("bootstrap.servers", kafka.bootstrapServers())),
                 () -> {
                     Set<WorkItem> now = work.get();
@@ -216,5 +229,29 @@ class GroupMembershipIT {
         });
 
         Waits.until("the second connector assigned", Duration.ofSeconds(20), () -> assigned.contains(second));
+    }
+
+    @Test
+    void theWorkOfAWorkerThatLeftWaitsForTheRebalanceDelayThenMoves(KafkaCluster kafka) {
+        String group = "delayed-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = kafka.createTopic("membership", 1);
+        Duration delay = Duration.ofSeconds(4);
+        join(kafka, group, topic, "a:1", Duration.ofSeconds(30), delay, round -> {});
+        GroupMembership b = join(kafka, group, topic, "b:1", Duration.ofSeconds(30), delay, round -> {});
+        Waits.until(
+                "the work spread over both",
+                Duration.ofSeconds(30),
+                () -> running.keySet().equals(WORK) && tasksOn("a:1") == 3 && tasksOn("b:1") == 3);
+
+        b.close();
+        members.remove(b);
+        running.values().removeIf("b:1"::equals);
+        long left = System.nanoTime();
+
+        Waits.until("a runs everything", Duration.ofSeconds(30), () -> tasksOn("a:1") == 6);
+        assertThat(Duration.ofNanos(System.nanoTime() - left))
+                .as("b's work waited for it")
+                .isGreaterThanOrEqualTo(delay.minusMillis(200));
+        assertThat(doubled).isEmpty();
     }
 }
