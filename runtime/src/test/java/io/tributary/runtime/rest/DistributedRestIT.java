@@ -379,4 +379,45 @@ class DistributedRestIT {
                 .isEqualTo(204);
         cluster.readUntil(group + "-status", read -> failures(read, key) >= 6, TIMEOUT);
     }
+
+    @Test
+    void aChangedConfigurationReachesTheTasksWithItsConvertersAndTaskCount() {
+        String topic = cluster.createTopic("changes", 1);
+        String name = "changes-" + topic;
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("connector.class", "CounterSource");
+        config.put("topic", topic);
+        config.put("tasks.max", "2");
+        config.put("records.per.second", "20");
+        assertThat(follower().post("/connectors", create(name, config)).status())
+                .isEqualTo(201);
+        untilEveryWorker("two counters RUNNING", w -> allRunning(w.get("/connectors/" + name + "/status"), 2));
+
+        config.put("tasks.max", "3");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "true");
+        assertThat(otherFollower()
+                        .put("/connectors/" + name + "/config", config)
+                        .status())
+                .isEqualTo(200);
+
+        untilEveryWorker("three counters RUNNING", w -> allRunning(w.get("/connectors/" + name + "/status"), 3));
+        List<KafkaRecord> records = cluster.readUntil(
+                topic,
+                read -> read.stream().anyMatch(r -> r.keyAsString().equals("task-2"))
+                        && read.stream()
+                                .anyMatch(r -> r.keyAsString().equals("task-0")
+                                        && r.valueAsString().startsWith("{\"schema\"")),
+                TIMEOUT);
+        assertThat(records.get(0).valueAsString())
+                .as("written with the first configuration's converter")
+                .doesNotStartWith("{");
+        assertThat(records.stream()
+                        .filter(r -> r.keyAsString().equals("task-2"))
+                        .findFirst()
+                        .orElseThrow()
+                        .valueAsString())
+                .as("the new task writes with the new converter")
+                .isEqualTo("{\"schema\":{\"type\":\"string\",\"optional\":false},\"payload\":\"0\"}");
+    }
 }
