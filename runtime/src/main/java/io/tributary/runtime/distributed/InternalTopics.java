@@ -55,8 +55,12 @@ final class InternalTopics {
         for (Spec spec : specs) {
             Optional<TopicDescription> existing = describe(admin, spec.name(), timeout);
             if (existing.isEmpty()) {
-                create(admin, spec, timeout);
-                continue;
+                if (create(admin, spec, timeout)) {
+                    continue;
+                }
+                // It exists after all (another worker or a person made it, and not every broker knew yet): it
+                // is checked like any topic found.
+                existing = Optional.of(awaitVisible(admin, spec, timeout));
             }
             problems.addAll(check(admin, spec, existing.get(), timeout));
         }
@@ -77,7 +81,8 @@ final class InternalTopics {
         }
     }
 
-    private static void create(Admin admin, Spec spec, Duration timeout) {
+    /** @return true if it created the topic, false if the topic existed already */
+    private static boolean create(Admin admin, Spec spec, Duration timeout) {
         int partitions = spec.exactlyOnePartition() ? 1 : spec.partitions();
         NewTopic topic = new NewTopic(
                         spec.name(),
@@ -89,23 +94,26 @@ final class InternalTopics {
             LOG.info("Created topic {} ({}), compacted, with {} partition(s)", spec.name(), spec.setting(), partitions);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
-                awaitVisible(admin, spec, timeout); // another worker created it first
-                return;
+                return false;
             }
             throw new ConfigException("Cannot create topic " + spec.name() + " (" + spec.setting() + "): "
                     + e.getCause().getMessage() + "; create it yourself, compacted, or fix the worker's rights or "
                     + spec.setting().replace("topic", "replication.factor"));
         }
         awaitVisible(admin, spec, timeout);
+        return true;
     }
 
     /**
      * Waits until the brokers describe a topic just created: the controller answers before every broker
      * knows it, and a reader that starts earlier would be told the topic does not exist.
+     *
+     * @return the topic's description
      */
-    private static void awaitVisible(Admin admin, Spec spec, Duration timeout) {
+    private static TopicDescription awaitVisible(Admin admin, Spec spec, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (describe(admin, spec.name(), timeout).isEmpty()) {
+        Optional<TopicDescription> described;
+        while ((described = describe(admin, spec.name(), timeout)).isEmpty()) {
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("Topic " + spec.name() + " (" + spec.setting() + ") was created but"
                         + " the brokers did not know it within " + timeout.toSeconds()
@@ -118,6 +126,7 @@ final class InternalTopics {
                 throw new IllegalStateException("Interrupted while waiting for topic " + spec.name(), e);
             }
         }
+        return described.get();
     }
 
     private static List<String> check(Admin admin, Spec spec, TopicDescription description, Duration timeout) {
