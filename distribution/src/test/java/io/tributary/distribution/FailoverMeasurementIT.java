@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * Measures failover in a three-worker cluster of containers at default settings, for the runtime's README:
@@ -33,9 +31,6 @@ import org.testcontainers.utility.DockerImageName;
  * Prints min, median and max. Runs only when asked: {@code -Dfailover.runs=5}.
  */
 class FailoverMeasurementIT {
-    private static final String IMAGE = System.getProperty("worker.image", "tributary/worker:latest");
-    private static final String KAFKA_IMAGE =
-            System.getenv().getOrDefault("TRIBUTARY_TESTKIT_KAFKA_IMAGE", "apache/kafka:4.3.1");
     private static final int RUNS = Integer.getInteger("failover.runs", 0);
     private static final int TASKS = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,23 +46,7 @@ class FailoverMeasurementIT {
     }
 
     private GenericContainer<?> startWorker() {
-        String name = "worker-" + nextWorker++;
-        GenericContainer<?> worker = new GenericContainer<>(DockerImageName.parse(IMAGE))
-                .withNetwork(network)
-                .withNetworkAliases(name)
-                .withEnv("TRIBUTARY_BOOTSTRAP_SERVERS", "kafka:19092")
-                .withEnv("TRIBUTARY_GROUP_ID", "measured")
-                .withEnv("TRIBUTARY_CONFIG_STORAGE_TOPIC", "measured-configs")
-                .withEnv("TRIBUTARY_OFFSET_STORAGE_TOPIC", "measured-offsets")
-                .withEnv("TRIBUTARY_STATUS_STORAGE_TOPIC", "measured-status")
-                .withEnv("TRIBUTARY_CONFIG_STORAGE_REPLICATION_FACTOR", "1")
-                .withEnv("TRIBUTARY_OFFSET_STORAGE_REPLICATION_FACTOR", "1")
-                .withEnv("TRIBUTARY_STATUS_STORAGE_REPLICATION_FACTOR", "1")
-                .withEnv("TRIBUTARY_REST_ADVERTISED_HOST_NAME", name)
-                .withEnv("TRIBUTARY_KEY_CONVERTER", "org.apache.kafka.connect.storage.StringConverter")
-                .withEnv("TRIBUTARY_VALUE_CONVERTER", "org.apache.kafka.connect.storage.StringConverter")
-                .withExposedPorts(8083)
-                .waitingFor(Wait.forHttp("/connectors").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(2)));
+        GenericContainer<?> worker = ClusterContainers.worker(network, "worker-" + nextWorker++, "measured", Map.of());
         containers.add(worker);
         worker.start();
         return worker;
@@ -117,10 +96,7 @@ class FailoverMeasurementIT {
         Assumptions.assumeTrue(RUNS > 0, "measures only when asked: -Dfailover.runs=5");
         Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(), "no Docker engine runs here");
         network = Network.newNetwork();
-        KafkaContainer kafka = new KafkaContainer(
-                        DockerImageName.parse(KAFKA_IMAGE).asCompatibleSubstituteFor("apache/kafka"))
-                .withNetwork(network)
-                .withListener("kafka:19092");
+        KafkaContainer kafka = ClusterContainers.kafka(network);
         containers.add(kafka);
         kafka.start();
         List<GenericContainer<?>> workers = new ArrayList<>(List.of(startWorker(), startWorker(), startWorker()));

@@ -30,9 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * A cluster of worker containers, from the image, on a broker container: connectors created through any
@@ -41,9 +39,6 @@ import org.testcontainers.utility.DockerImageName;
  * no Docker engine runs or the images were not built.
  */
 class WorkerClusterImageIT {
-    private static final String IMAGE = System.getProperty("worker.image", "tributary/worker:latest");
-    private static final String KAFKA_IMAGE =
-            System.getenv().getOrDefault("TRIBUTARY_TESTKIT_KAFKA_IMAGE", "apache/kafka:4.3.1");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TASKS = 4;
     private static final int RATE = 200;
@@ -55,7 +50,7 @@ class WorkerClusterImageIT {
     @BeforeAll
     static void imagesExist() throws Exception {
         Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(), "no Docker engine runs here");
-        for (String image : List.of(IMAGE, KAFKA_IMAGE)) {
+        for (String image : List.of(ClusterContainers.WORKER_IMAGE, ClusterContainers.KAFKA_IMAGE)) {
             Process inspect = new ProcessBuilder("docker", "image", "inspect", image)
                     .redirectErrorStream(true)
                     .start();
@@ -72,23 +67,8 @@ class WorkerClusterImageIT {
     }
 
     private GenericContainer<?> worker(Network network, String name) {
-        GenericContainer<?> worker = new GenericContainer<>(DockerImageName.parse(IMAGE))
-                .withNetwork(network)
-                .withNetworkAliases(name)
-                .withEnv("TRIBUTARY_BOOTSTRAP_SERVERS", "kafka:19092")
-                .withEnv("TRIBUTARY_GROUP_ID", "image-cluster")
-                .withEnv("TRIBUTARY_CONFIG_STORAGE_TOPIC", "cluster-configs")
-                .withEnv("TRIBUTARY_OFFSET_STORAGE_TOPIC", "cluster-offsets")
-                .withEnv("TRIBUTARY_STATUS_STORAGE_TOPIC", "cluster-status")
-                .withEnv("TRIBUTARY_CONFIG_STORAGE_REPLICATION_FACTOR", "1")
-                .withEnv("TRIBUTARY_OFFSET_STORAGE_REPLICATION_FACTOR", "1")
-                .withEnv("TRIBUTARY_STATUS_STORAGE_REPLICATION_FACTOR", "1")
-                .withEnv("TRIBUTARY_REST_ADVERTISED_HOST_NAME", name)
-                .withEnv("TRIBUTARY_OFFSET_FLUSH_INTERVAL_MS", Long.toString(FLUSH_MS))
-                .withEnv("TRIBUTARY_KEY_CONVERTER", "org.apache.kafka.connect.storage.StringConverter")
-                .withEnv("TRIBUTARY_VALUE_CONVERTER", "org.apache.kafka.connect.storage.StringConverter")
-                .withExposedPorts(8083)
-                .waitingFor(Wait.forHttp("/connectors").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(2)));
+        GenericContainer<?> worker = ClusterContainers.worker(
+                network, name, "image-cluster", Map.of("TRIBUTARY_OFFSET_FLUSH_INTERVAL_MS", Long.toString(FLUSH_MS)));
         containers.add(worker);
         worker.start();
         return worker;
@@ -119,10 +99,7 @@ class WorkerClusterImageIT {
     @Test
     void aKilledWorkersTasksRunOnTheOthersWithinSecondsAndNoNumberIsLost() throws Exception {
         Network network = Network.newNetwork();
-        KafkaContainer kafka = new KafkaContainer(
-                        DockerImageName.parse(KAFKA_IMAGE).asCompatibleSubstituteFor("apache/kafka"))
-                .withNetwork(network)
-                .withListener("kafka:19092");
+        KafkaContainer kafka = ClusterContainers.kafka(network);
         containers.add(kafka);
         kafka.start();
         GenericContainer<?> first = worker(network, "worker-1");

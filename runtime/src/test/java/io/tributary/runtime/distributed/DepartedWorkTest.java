@@ -2,11 +2,8 @@ package io.tributary.runtime.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.tributary.runtime.testing.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,30 +14,6 @@ class DepartedWorkTest {
     private static final WorkItem B_TASK = new WorkItem("orders", 1);
     private static final WorkItem B_CONNECTOR = WorkItem.connector("orders");
     private static final Set<WorkItem> WORK = Set.of(A_TASK, B_TASK, B_CONNECTOR);
-
-    /** A clock the test moves. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final ManualClock clock = new ManualClock();
 

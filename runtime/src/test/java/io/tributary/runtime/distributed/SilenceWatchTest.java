@@ -2,39 +2,14 @@ package io.tributary.runtime.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.tributary.runtime.testing.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The membership watchdog, on an injected clock: silence past the limit is noticed, reports reset it. */
 class SilenceWatchTest {
-    /** A clock the test moves. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void silencePastTheLimitIsNoticedAndAReportResetsIt() {

@@ -3,6 +3,7 @@ package io.tributary.runtime.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.tributary.runtime.testing.ManualClock;
 import io.tributary.sdk.connector.TaskId;
 import io.tributary.sdk.errors.RetriableException;
 import io.tributary.sdk.source.SourceRecord;
@@ -31,34 +32,6 @@ class RetryWithToleranceTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2024-05-01T10:00:00Z"));
     private final List<Duration> waits = new ArrayList<>();
     private final List<FailedOperation> reported = new ArrayList<>();
-
-    /** A clock that moves only when told to, so retry deadlines pass without real waiting. */
-    private static final class ManualClock extends Clock {
-        private Instant now;
-
-        ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("not needed by these tests");
-        }
-    }
 
     /** An operation that fails with the given errors, one per call, then returns "done". */
     private static Callable<String> failingWith(Exception... errors) {

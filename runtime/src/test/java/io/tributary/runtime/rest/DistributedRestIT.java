@@ -317,28 +317,12 @@ class DistributedRestIT {
         assertThat(restart.json().path("tasks").get(0).path("state").asText()).isEqualTo("RUNNING");
         assertThat(restart.json().path("tasks").get(1).path("state").asText()).isEqualTo("RESTARTING");
         String key = "status-task-" + name + "-1";
-        cluster.readUntil(
-                group + "-status",
-                read -> read.stream()
-                                .filter(r -> key.equals(r.keyAsString())
-                                        && r.valueAsString() != null
-                                        && r.valueAsString().contains("\"FAILED\""))
-                                .count()
-                        >= 2,
-                TIMEOUT);
+        cluster.readUntil(group + "-status", read -> failures(read, key) >= 2, TIMEOUT);
 
         assertThat(follower.post("/connectors/" + name + "/tasks/1/restart", null)
                         .status())
                 .isEqualTo(204);
-        cluster.readUntil(
-                group + "-status",
-                read -> read.stream()
-                                .filter(r -> key.equals(r.keyAsString())
-                                        && r.valueAsString() != null
-                                        && r.valueAsString().contains("\"FAILED\""))
-                                .count()
-                        >= 3,
-                TIMEOUT);
+        cluster.readUntil(group + "-status", read -> failures(read, key) >= 3, TIMEOUT);
         assertThat(follower.post("/connectors/" + name + "/tasks/7/restart", null)
                         .status())
                 .isEqualTo(404);

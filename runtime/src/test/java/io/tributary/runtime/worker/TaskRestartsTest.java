@@ -2,12 +2,9 @@ package io.tributary.runtime.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.runtime.testing.ManualClock;
 import io.tributary.sdk.connector.TaskId;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,30 +17,6 @@ class TaskRestartsTest {
     private static final TaskId TASK = new TaskId("orders", 0);
     private static final TaskRestarts.Policy THREE_TIMES =
             new TaskRestarts.Policy(3, Duration.ofSeconds(1), Duration.ofSeconds(5));
-
-    /** A clock the test moves. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** A timer that runs nothing by itself: the test fires what it scheduled. */
     private static final class ManualDelays implements TaskRestarts.Delays {
