@@ -28,4 +28,7 @@ assert manifest.component_types == ['source']
 assert manifest.license[0].name == 'Apache License 2.0'
 assert manifest.connectors[0]['class'] == 'com.example.greetings.GreetingSourceConnector'
 assert manifest.connectors[0].config[0].name == 'topic'
+def log = new File(basedir, 'build.log').text
+assert log.contains('Loaded source com.example.greetings.GreetingSourceConnector 1.0.0, 1 setting(s)')
+assert log.contains('The bundle example-org-kafka-connect-greetings-1.0.0.zip is fit for a worker')
 return true

@@ -67,7 +67,8 @@ final class PluginDescriber {
         }
     }
 
-    private static Component describe(DiscoveredPlugin plugin, ClassLoader loader) throws ReflectiveOperationException {
+    /** Makes one plugin class with its loader as the context loader, and reads its version and settings. */
+    static Component describe(DiscoveredPlugin plugin, ClassLoader loader) throws ReflectiveOperationException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);

@@ -1,0 +1,87 @@
+package io.tributary.maven;
+
+import io.tributary.maven.bundle.BundleException;
+import io.tributary.maven.bundle.BundleValidator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks the connector bundle as a worker will meet it: loads its {@code lib/} JARs in a class loader of
+ * their own with the runtime's plugin discovery, makes each plugin class and asks it for its version and
+ * settings. Fails, with every reason, on a plugin class that cannot be loaded or made, a connector without a
+ * version, a bundled copy of the Tributary SDK or of kafka-clients, a package split between JARs, or a
+ * class in two JARs with different content.
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class ValidateMojo extends AbstractMojo {
+
+    /**
+     * The bundle to check. Defaults to the one the bundle goal built in the output directory: {@code
+     * *-<artifactId>-<version>.zip}.
+     */
+    @Parameter(property = "tributary.bundle.file")
+    private File bundle;
+
+    @Parameter(defaultValue = "${project.artifactId}-${project.version}.zip", readonly = true)
+    private String defaultSuffix;
+
+    /** Where the bundle goal writes. */
+    @Parameter(property = "tributary.bundle.outputDirectory", defaultValue = "${project.build.directory}")
+    private File outputDirectory;
+
+    /** Skips the goal. */
+    @Parameter(property = "tributary.validate.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the bundle check (tributary.validate.skip)");
+            return;
+        }
+        Path zip = bundle != null ? bundle.toPath() : find();
+        BundleValidator.Report report;
+        try {
+            report = BundleValidator.validate(zip, outputDirectory.toPath().resolve("tributary-validate"));
+        } catch (BundleException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        report.components()
+                .forEach(c -> getLog().info("Loaded " + c.kind().replace('_', ' ') + " " + c.className()
+                        + (c.version().isEmpty() ? "" : " " + c.version()) + ", "
+                        + c.settings().size()
+                        + " setting(s)"));
+        if (!report.problems().isEmpty()) {
+            throw new MojoFailureException(new BundleException(
+                            "The bundle " + zip.getFileName() + " is not fit for a worker", report.problems())
+                    .getMessage());
+        }
+        getLog().info("The bundle " + zip.getFileName() + " is fit for a worker");
+    }
+
+    private Path find() throws MojoExecutionException {
+        Path folder = outputDirectory.toPath();
+        List<Path> found;
+        try (Stream<Path> files = Files.list(folder)) {
+            found = files.filter(f -> f.getFileName().toString().endsWith("-" + defaultSuffix))
+                    .toList();
+        } catch (IOException e) {
+            found = List.of();
+        }
+        if (found.size() != 1) {
+            throw new MojoExecutionException("Expected one bundle *-" + defaultSuffix + " in " + folder + ", found "
+                    + found.size() + ": run the bundle goal first, or name the bundle with tributary.bundle.file");
+        }
+        return found.get(0);
+    }
+}
