@@ -3,6 +3,7 @@ package io.tributary.maven;
 import io.tributary.maven.bundle.BundleBuilder;
 import io.tributary.maven.bundle.BundleException;
 import io.tributary.maven.bundle.BundleRequest;
+import io.tributary.maven.bundle.PluginJarBuilder;
 import java.io.File;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -123,6 +124,13 @@ public class BundleMojo extends AbstractMojo {
     @Parameter(property = "tributary.bundle.attach", defaultValue = "true")
     private boolean attach;
 
+    /**
+     * What to build: {@code zip}, the bundle; {@code jar}, one self-contained plugin JAR with the project's
+     * runtime dependencies merged in (for places that take a single JAR); or {@code both}.
+     */
+    @Parameter(property = "tributary.bundle.format", defaultValue = "zip")
+    private String format;
+
     /** Skips the goal. */
     @Parameter(property = "tributary.bundle.skip", defaultValue = "false")
     private boolean skip;
@@ -160,6 +168,24 @@ public class BundleMojo extends AbstractMojo {
                 existing(assetsDirectory),
                 Optional.ofNullable(logo),
                 outputDirectory.toPath());
+        if (!List.of("zip", "jar", "both").contains(format)) {
+            throw new MojoExecutionException(
+                    "tributary.bundle.format is '" + format + "'; use zip (the bundle), jar (one plugin JAR) or both");
+        }
+        if (!format.equals("zip")) {
+            try {
+                java.nio.file.Path pluginJar = PluginJarBuilder.build(request);
+                getLog().info("Plugin JAR: " + pluginJar);
+                if (attach) {
+                    projectHelper.attachArtifact(project, "jar", "plugin", pluginJar.toFile());
+                }
+            } catch (BundleException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            if (format.equals("jar")) {
+                return;
+            }
+        }
         BundleBuilder.Result result;
         try {
             result = BundleBuilder.build(request);

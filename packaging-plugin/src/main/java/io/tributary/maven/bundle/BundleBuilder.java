@@ -57,15 +57,8 @@ public final class BundleBuilder {
      * @throws BundleException if the project's plugin classes are unusable or the files cannot be written
      */
     public static Result build(BundleRequest request) {
-        List<BundleRequest.Library> kept = new ArrayList<>();
         Set<String> leftOut = new LinkedHashSet<>();
-        for (BundleRequest.Library library : request.libraries()) {
-            if (PROVIDED.contains(library.key()) || library.trail().stream().anyMatch(PROVIDED::contains)) {
-                leftOut.add(library.key());
-            } else {
-                kept.add(library);
-            }
-        }
+        List<BundleRequest.Library> kept = runtimeLibraries(request, leftOut);
         List<Component> components = PluginDescriber.describe(
                 request.projectJar(),
                 kept.stream().map(BundleRequest.Library::file).toList());
@@ -107,6 +100,24 @@ public final class BundleBuilder {
             throw new BundleException("Cannot write the bundle " + zip, List.of(e.toString()));
         }
         return new Result(zip, components, libraries, List.copyOf(leftOut));
+    }
+
+    /**
+     * @param request the project
+     * @param leftOut receives, as {@code group:artifact}, the libraries left out because a worker provides them
+     * @return the libraries a bundle holds: the project's runtime dependencies but the SDK, kafka-clients and
+     *     what they bring in
+     */
+    static List<BundleRequest.Library> runtimeLibraries(BundleRequest request, Set<String> leftOut) {
+        List<BundleRequest.Library> kept = new ArrayList<>();
+        for (BundleRequest.Library library : request.libraries()) {
+            if (PROVIDED.contains(library.key()) || library.trail().stream().anyMatch(PROVIDED::contains)) {
+                leftOut.add(library.key());
+            } else {
+                kept.add(library);
+            }
+        }
+        return kept;
     }
 
     private static byte[] manifest(BundleRequest request, List<Component> components) {
