@@ -14,4 +14,8 @@ def manifest = new ZipFile(zip).withCloseable { z ->
 assert manifest.connectors.collect { it['class'] } == ['com.example.greetings.GreetingSourceConnector']
 def log = new File(basedir, 'build.log').text
 assert log.contains('Wrote META-INF/services/io.tributary.sdk.source.SourceConnector: com.example.greetings.GreetingSourceConnector')
+def docs = new File(basedir, 'target/tributary-docs/configuration.md')
+assert docs.isFile() : 'the docs goal wrote the reference'
+assert docs.text.contains('## `com.example.greetings.GreetingSourceConnector`')
+assert docs.text.contains('| `topic` | string | (required) | medium | Where greetings go. |')
 return true

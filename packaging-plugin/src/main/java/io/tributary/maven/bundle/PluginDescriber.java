@@ -27,7 +27,7 @@ final class PluginDescriber {
     private PluginDescriber() {}
 
     /**
-     * @param projectJar the JAR whose service files list the plugins
+     * @param projectJar the JAR, or the folder of compiled classes, whose service files list the plugins
      * @param libraries the JARs its classes need
      * @return every plugin it lists, in service file order
      * @throws BundleException naming each listed class that cannot be a plugin, and why
@@ -40,7 +40,9 @@ final class PluginDescriber {
         try (URLClassLoader loader =
                 new URLClassLoader(urls.toArray(URL[]::new), PluginDescriber.class.getClassLoader())) {
             PluginDiscovery.Result found = PluginDiscovery.discover(
-                    loader, serviceFile -> serviceFile.toString().startsWith("jar:" + jarUrl + "!"));
+                    loader,
+                    serviceFile -> serviceFile.toString().startsWith("jar:" + jarUrl + "!")
+                            || (jarUrl.endsWith("/") && serviceFile.toString().startsWith(jarUrl)));
             if (!found.problems().isEmpty()) {
                 throw new BundleException(
                         "The project's service files list classes that cannot be plugins",
