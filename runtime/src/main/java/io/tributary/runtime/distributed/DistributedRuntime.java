@@ -1,7 +1,6 @@
 package io.tributary.runtime.distributed;
 
 import io.tributary.runtime.control.ConnectorControl;
-import io.tributary.runtime.control.TargetState;
 import io.tributary.runtime.operations.ConnectorOffsets;
 import io.tributary.runtime.operations.ControlSupport;
 import io.tributary.runtime.operations.LogLevels;
@@ -203,34 +202,6 @@ public final class DistributedRuntime implements AutoCloseable {
         synchronized (applier) {
             return applier.running();
         }
-    }
-
-    /**
-     * Writes a connector's configuration to the cluster.
-     *
-     * @param name the connector
-     * @param config its configuration
-     */
-    public void putConnectorConfig(String name, Map<String, String> config) {
-        Map<String, String> withName = new HashMap<>(config);
-        withName.putIfAbsent("name", name);
-        worker.validate(withName).throwIfInvalid();
-        configs.putConnector(name, withName, generation.get());
-    }
-
-    /**
-     * Sets a connector's target state.
-     *
-     * @param name the connector
-     * @param state running, paused or stopped
-     */
-    public void setTargetState(String name, TargetState state) {
-        configs.putTargetState(name, state, generation.get());
-    }
-
-    /** @param name a connector to delete from the cluster */
-    public void deleteConnector(String name) {
-        configs.removeConnector(name);
     }
 
     private void onConfigChange() {

@@ -2,6 +2,8 @@ package io.tributary.runtime.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.runtime.control.NotLeaderException;
+import io.tributary.runtime.control.TargetState;
 import io.tributary.runtime.examples.CounterSourceConnector;
 import io.tributary.runtime.rest.CountingSourceConnector;
 import io.tributary.runtime.worker.State;
@@ -57,6 +59,24 @@ class DistributedRuntimeIT {
         workers.forEach(DistributedRuntime::close);
     }
 
+    /**
+     * Creates a connector the way the REST API does, through the control of whichever worker leads: the
+     * others refuse with the leader's address.
+     */
+    private void create(String name, Map<String, String> config) {
+        Waits.until("a worker that leads took connector " + name, () -> {
+            for (DistributedRuntime worker : workers) {
+                try {
+                    worker.control().putConnectorConfig(name, config, TargetState.RUNNING, false);
+                    return true;
+                } catch (NotLeaderException e) {
+                    // another worker leads
+                }
+            }
+            return false;
+        });
+    }
+
     /** Which worker each task of the connector runs on, as a worker's status store says, RUNNING ones only. */
     private static Map<String, Long> tasksPerWorker(DistributedRuntime seenBy, String connector, int tasks) {
         return IntStream.range(0, tasks)
@@ -74,7 +94,7 @@ class DistributedRuntimeIT {
         worker(kafka, group, "b:8083");
         DistributedRuntime c = worker(kafka, group, "c:8083");
 
-        a.putConnectorConfig(
+        create(
                 "counter",
                 Map.of(
                         "connector.class",
@@ -108,7 +128,7 @@ class DistributedRuntimeIT {
         DistributedRuntime a = worker(kafka, group, "a:8083");
         worker(kafka, group, "b:8083");
         DistributedRuntime c = worker(kafka, group, "c:8083");
-        a.putConnectorConfig(
+        create(
                 "counter",
                 Map.of(
                         "connector.class", CountingSourceConnector.class.getName(),
@@ -155,7 +175,7 @@ class DistributedRuntimeIT {
         DistributedRuntime a = worker(kafka, group, "a:8083", timing);
         DistributedRuntime b = worker(kafka, group, "b:8083", timing);
         worker(kafka, group, "c:8083", timing);
-        a.putConnectorConfig(
+        create(
                 "counter",
                 Map.of(
                         "connector.class",
@@ -174,8 +194,7 @@ class DistributedRuntimeIT {
         StallingSourceConnector.stalled = new java.util.concurrent.CountDownLatch(1);
         StallingSourceConnector.stallOn = "b:8083";
         try {
-            a.putConnectorConfig(
-                    "staller", Map.of("connector.class", StallingSourceConnector.class.getName(), "tasks.max", "3"));
+            create("staller", Map.of("connector.class", StallingSourceConnector.class.getName(), "tasks.max", "3"));
             assertThat(StallingSourceConnector.stalled.await(30, java.util.concurrent.TimeUnit.SECONDS))
                     .as("b's membership thread stalled")
                     .isTrue();
