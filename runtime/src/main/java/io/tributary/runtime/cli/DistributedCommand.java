@@ -54,6 +54,7 @@ final class DistributedCommand implements Callable<Integer> {
                             runtime.close();
                             rest.close();
                             stopped.countDown();
+                            Logging.stop();
                         },
                         "tributary-shutdown"));
         stopped.await();

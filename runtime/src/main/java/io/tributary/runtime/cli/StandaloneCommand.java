@@ -74,6 +74,7 @@ final class StandaloneCommand implements Callable<Integer> {
                                 devBroker.close();
                             }
                             stopped.countDown();
+                            Logging.stop();
                         },
                         "tributary-shutdown"));
         for (Path file : connectorFiles) {

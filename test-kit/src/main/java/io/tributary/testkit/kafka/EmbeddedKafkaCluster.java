@@ -66,7 +66,7 @@ public final class EmbeddedKafkaCluster extends AbstractKafkaCluster {
         KafkaClusterTestKit cluster = null;
         try {
             cluster = builder.build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new EmbeddedKafkaCluster(cluster, brokers);
@@ -115,6 +115,28 @@ public final class EmbeddedKafkaCluster extends AbstractKafkaCluster {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("Cannot close " + description() + " cleanly: " + e, e);
+        }
+    }
+
+    /**
+     * Formats the nodes' storage. Kafka's formatter prints the bootstrap metadata to standard output, a
+     * long line in every test's output: while it runs, that line alone is dropped, and everything else
+     * written to standard output, by any thread, passes through.
+     */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(original, true) {
+            @Override
+            public void println(String line) {
+                if (line == null || !line.startsWith("Bootstrap metadata: ")) {
+                    super.println(line);
+                }
+            }
+        });
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(original);
         }
     }
 
