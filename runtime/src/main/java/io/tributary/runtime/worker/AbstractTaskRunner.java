@@ -89,11 +89,15 @@ abstract class AbstractTaskRunner implements TaskRunner {
                 LOG.warn("Task {} raised an error while stopping; it is stopped, not failed: {}", id, e.toString(), e);
                 report(State.STOPPED);
             } else {
+                // The failure's own message says what went wrong and, often, what to do: this line only adds
+                // how the task comes back.
                 LOG.error(
-                        "Task {} failed: {}. Fix the cause, then restart the task, unless its connector restarts"
-                                + " failed tasks by itself ({})",
+                        "Task {} failed: {}. It runs again when restarted (POST /connectors/{}/tasks/{}/restart),"
+                                + " or by itself if its connector sets {}",
                         id,
                         e.toString(),
+                        id.connector(),
+                        id.task(),
                         ConnectorConfig.TASK_RESTART_MAX_ATTEMPTS,
                         e);
                 failed = true;
