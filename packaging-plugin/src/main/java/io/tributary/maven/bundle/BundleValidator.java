@@ -6,7 +6,6 @@ import io.tributary.sdk.plugin.PluginType;
 import io.tributary.sdk.plugin.Versioned;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -116,7 +115,7 @@ public final class BundleValidator {
 
     private static List<Component> loadPlugins(List<Path> jars, List<String> problems) {
         List<URL> urls = new ArrayList<>();
-        jars.forEach(jar -> urls.add(url(jar)));
+        jars.forEach(jar -> urls.add(PluginDescriber.url(jar)));
         Set<String> inside = new TreeSet<>();
         urls.forEach(url -> inside.add("jar:" + url + "!"));
         List<Component> components = new ArrayList<>();
@@ -126,9 +125,7 @@ public final class BundleValidator {
                     loader,
                     serviceFile -> inside.stream()
                             .anyMatch(prefix -> serviceFile.toString().startsWith(prefix)));
-            found.problems()
-                    .forEach(
-                            p -> problems.add(p.className() + " (in " + p.type().serviceFile() + ") " + p.reason()));
+            found.problems().forEach(p -> problems.add(PluginDescriber.problem(p)));
             for (DiscoveredPlugin plugin : found.plugins()) {
                 try {
                     Component component = PluginDescriber.describe(plugin, loader);
@@ -140,8 +137,7 @@ public final class BundleValidator {
                     }
                     components.add(component);
                 } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
-                    problems.add(plugin.className() + " could not be made and asked for its settings (" + e
-                            + "); its no-argument constructor and config() must work without a configuration");
+                    problems.add(PluginDescriber.notMade(plugin, e));
                 }
             }
         } catch (IOException e) {
@@ -169,13 +165,5 @@ public final class BundleValidator {
             throw new BundleException("Cannot read the bundle " + bundle, List.of(e.toString()));
         }
         return jars;
-    }
-
-    private static URL url(Path file) {
-        try {
-            return file.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("Not a file: " + file, e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.tributary.sdk.connector.Connector;
 import io.tributary.sdk.converter.Converter;
 import io.tributary.sdk.converter.HeaderConverter;
 import io.tributary.sdk.plugin.DiscoveredPlugin;
+import io.tributary.sdk.plugin.DiscoveryProblem;
 import io.tributary.sdk.plugin.PluginDiscovery;
 import io.tributary.sdk.plugin.Versioned;
 import io.tributary.sdk.transforms.Predicate;
@@ -46,9 +47,7 @@ final class PluginDescriber {
             if (!found.problems().isEmpty()) {
                 throw new BundleException(
                         "The project's service files list classes that cannot be plugins",
-                        found.problems().stream()
-                                .map(p -> p.className() + " (in " + p.type().serviceFile() + ") " + p.reason())
-                                .toList());
+                        found.problems().stream().map(PluginDescriber::problem).toList());
             }
             List<Component> components = new ArrayList<>();
             List<String> problems = new ArrayList<>();
@@ -56,8 +55,7 @@ final class PluginDescriber {
                 try {
                     components.add(describe(plugin, loader));
                 } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
-                    problems.add(plugin.className() + " could not be made and asked for its settings (" + e
-                            + "); its no-argument constructor and config() must work without a configuration");
+                    problems.add(notMade(plugin, e));
                 }
             }
             if (!problems.isEmpty()) {
@@ -108,11 +106,23 @@ final class PluginDescriber {
         }
     }
 
-    private static URL url(Path file) {
+    /** @return the URL a class loader takes for a JAR or a folder */
+    static URL url(Path file) {
         try {
             return file.toUri().toURL();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("Not a file: " + file, e);
         }
+    }
+
+    /** @return a listed class that cannot be a plugin, said as the build reports it */
+    static String problem(DiscoveryProblem problem) {
+        return problem.className() + " (in " + problem.type().serviceFile() + ") " + problem.reason();
+    }
+
+    /** @return a plugin class that could not be made or described, said as the build reports it */
+    static String notMade(DiscoveredPlugin plugin, Throwable failure) {
+        return plugin.className() + " could not be made and asked for its settings (" + failure
+                + "); its no-argument constructor and config() must work without a configuration";
     }
 }

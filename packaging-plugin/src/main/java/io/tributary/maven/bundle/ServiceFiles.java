@@ -4,7 +4,6 @@ import io.tributary.sdk.plugin.PluginType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +38,8 @@ public final class ServiceFiles {
             return written;
         }
         List<URL> urls = new ArrayList<>();
-        urls.add(url(classesDirectory));
-        classpath.forEach(entry -> urls.add(url(entry)));
+        urls.add(PluginDescriber.url(classesDirectory));
+        classpath.forEach(entry -> urls.add(PluginDescriber.url(entry)));
         try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ServiceFiles.class.getClassLoader());
                 Stream<Path> tree = Files.walk(classesDirectory)) {
             List<String> classNames = tree.filter(file -> file.toString().endsWith(".class"))
@@ -99,14 +98,6 @@ public final class ServiceFiles {
             return Modifier.isPublic(type.getConstructor().getModifiers());
         } catch (NoSuchMethodException | LinkageError e) {
             return false;
-        }
-    }
-
-    private static URL url(Path path) {
-        try {
-            return path.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("Not a file: " + path, e);
         }
     }
 }

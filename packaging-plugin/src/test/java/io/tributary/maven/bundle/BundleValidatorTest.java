@@ -5,17 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.maven.bundle.fixtures.GreetingSource;
 import io.tributary.maven.bundle.fixtures.Shout;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,64 +16,19 @@ class BundleValidatorTest {
     @TempDir
     Path folder;
 
-    /** A JAR of entries: a String is written as text, a Class as its compiled bytes. */
     private Path jar(String name, Map<String, Object> entries) throws IOException {
-        Path jar = folder.resolve(name);
-        try (OutputStream out = Files.newOutputStream(jar);
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, Object> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                if (entry.getValue() instanceof Class<?> type) {
-                    try (InputStream in = type.getClassLoader()
-                            .getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
-                        in.transferTo(zip);
-                    }
-                } else {
-                    zip.write(((String) entry.getValue()).getBytes(StandardCharsets.UTF_8));
-                }
-                zip.closeEntry();
-            }
-        }
-        return jar;
-    }
-
-    private static String classFile(Class<?> type) {
-        return type.getName().replace('.', '/') + ".class";
+        return TestJars.jar(folder, name, entries);
     }
 
     private Path bundle(Path... libraries) throws IOException {
         Map<String, Object> project = new LinkedHashMap<>();
-        project.put(classFile(GreetingSource.class), GreetingSource.class);
-        project.put(classFile(GreetingSource.Task.class), GreetingSource.Task.class);
-        project.put(classFile(Shout.class), Shout.class);
+        project.put(TestJars.classFile(GreetingSource.class), GreetingSource.class);
+        project.put(TestJars.classFile(GreetingSource.Task.class), GreetingSource.Task.class);
+        project.put(TestJars.classFile(Shout.class), Shout.class);
         project.put("META-INF/services/io.tributary.sdk.source.SourceConnector", GreetingSource.class.getName());
         project.put("META-INF/services/io.tributary.sdk.transforms.Transformation", Shout.class.getName());
         Path projectJar = jar("greetings.jar", project);
-        List<BundleRequest.Library> kept = new java.util.ArrayList<>();
-        for (Path library : libraries) {
-            kept.add(new BundleRequest.Library(
-                    "com.example", library.getFileName().toString(), "1", library, List.of()));
-        }
-        return BundleBuilder.build(new BundleRequest(
-                        "acme",
-                        "greetings",
-                        "1.0.0",
-                        "Greetings",
-                        "",
-                        "Acme",
-                        List.of(),
-                        List.of(),
-                        "",
-                        "",
-                        "2026-12-04",
-                        projectJar,
-                        kept,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        folder.resolve("target")))
+        return BundleBuilder.build(TestJars.request(folder, projectJar, libraries))
                 .zip();
     }
 

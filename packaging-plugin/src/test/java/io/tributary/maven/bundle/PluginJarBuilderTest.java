@@ -9,19 +9,12 @@ import io.tributary.runtime.plugins.PluginDescriptor;
 import io.tributary.runtime.plugins.Plugins;
 import io.tributary.sdk.plugin.PluginType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,23 +24,7 @@ class PluginJarBuilderTest {
     Path folder;
 
     private Path jar(String name, Map<String, Object> entries) throws IOException {
-        Path jar = folder.resolve(name);
-        try (OutputStream out = Files.newOutputStream(jar);
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, Object> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                if (entry.getValue() instanceof Class<?> type) {
-                    try (InputStream in = type.getClassLoader()
-                            .getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
-                        in.transferTo(zip);
-                    }
-                } else {
-                    zip.write(((String) entry.getValue()).getBytes(StandardCharsets.UTF_8));
-                }
-                zip.closeEntry();
-            }
-        }
-        return jar;
+        return TestJars.jar(folder, name, entries);
     }
 
     private Path projectJar() throws IOException {
@@ -61,31 +38,7 @@ class PluginJarBuilderTest {
     }
 
     private BundleRequest request(Path projectJar, Path... libraries) {
-        List<BundleRequest.Library> kept = new ArrayList<>();
-        for (Path library : libraries) {
-            kept.add(new BundleRequest.Library(
-                    "com.example", library.getFileName().toString(), "1", library, List.of()));
-        }
-        return new BundleRequest(
-                "acme",
-                "greetings",
-                "1.0.0",
-                "Greetings",
-                "",
-                "Acme",
-                List.of(),
-                List.of(),
-                "",
-                "",
-                "2026-12-04",
-                projectJar,
-                kept,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                folder.resolve("target"));
+        return TestJars.request(folder, projectJar, libraries);
     }
 
     @Test
