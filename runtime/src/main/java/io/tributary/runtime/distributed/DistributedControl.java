@@ -161,7 +161,8 @@ final class DistributedControl implements ConnectorControl {
     public StatusReport status(String name) {
         ClusterConfig.Snapshot now = configs.snapshot();
         Map<String, String> config = require(now, name, "No status found for connector " + name);
-        String version = kindOf(config).version();
+        ConnectorKind kind = kindOf(config);
+        String version = kind.version();
         StatusStore store = statuses.store();
         Status own = store.connector(name).orElse(unassigned());
         List<TaskStatus> tasks = new ArrayList<>();
@@ -169,8 +170,7 @@ final class DistributedControl implements ConnectorControl {
             tasks.add(new TaskStatus(
                     id.task(), ControlSupport.shown(store.task(id).orElse(unassigned()), version)));
         }
-        return new StatusReport(
-                name, ControlSupport.shown(own, version), tasks, kindOf(config).type());
+        return new StatusReport(name, ControlSupport.shown(own, version), tasks, kind.type());
     }
 
     @Override
