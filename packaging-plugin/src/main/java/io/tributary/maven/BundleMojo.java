@@ -141,6 +141,9 @@ public class BundleMojo extends AbstractMojo {
             getLog().info("Skipping the connector bundle (tributary.bundle.skip)");
             return;
         }
+        if (Projects.skipsPomProject(project, getLog(), "the connector bundle")) {
+            return;
+        }
         File jar = project.getArtifact().getFile();
         if (jar == null || !jar.isFile()) {
             throw new MojoExecutionException("The project's JAR is not built yet: run the bundle goal in the"
@@ -154,7 +157,7 @@ public class BundleMojo extends AbstractMojo {
                 description == null ? "" : description.strip(),
                 ownerName != null ? ownerName : organization().orElse(resolvedOwner()),
                 tags == null ? List.of() : tags,
-                project.getLicenses().stream()
+                Projects.licenses(project).stream()
                         .map(l -> new BundleRequest.License(l.getName(), l.getUrl() == null ? "" : l.getUrl()))
                         .toList(),
                 documentationUrl == null ? "" : documentationUrl,

@@ -57,6 +57,9 @@ public class DocsMojo extends AbstractMojo {
             getLog().info("Skipping the configuration reference (tributary.docs.skip)");
             return;
         }
+        if (Projects.skipsPomProject(project, getLog(), "the configuration reference")) {
+            return;
+        }
         List<Path> classpath = new ArrayList<>();
         try {
             for (String element : project.getRuntimeClasspathElements()) {

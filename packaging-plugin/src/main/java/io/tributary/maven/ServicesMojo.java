@@ -49,6 +49,9 @@ public class ServicesMojo extends AbstractMojo {
             getLog().info("Skipping the service files (tributary.services.skip)");
             return;
         }
+        if (Projects.skipsPomProject(project, getLog(), "the service files")) {
+            return;
+        }
         List<Path> classpath = new ArrayList<>();
         try {
             for (String element : project.getCompileClasspathElements()) {

@@ -14,6 +14,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Checks the connector bundle as a worker will meet it: loads its {@code lib/} JARs in a class loader of
@@ -24,6 +25,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ValidateMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
 
     /**
      * The bundle to check. Defaults to the one the bundle goal built in the output directory: {@code
@@ -47,6 +51,9 @@ public class ValidateMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping the bundle check (tributary.validate.skip)");
+            return;
+        }
+        if (bundle == null && Projects.skipsPomProject(project, getLog(), "the bundle check")) {
             return;
         }
         Path zip = bundle != null ? bundle.toPath() : find();

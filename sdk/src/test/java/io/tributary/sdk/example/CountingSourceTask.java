@@ -25,7 +25,7 @@ public class CountingSourceTask implements SourceTask {
 
     @Override
     public void start(SourceTaskContext context) {
-        ParsedConfig config = CountingSourceConnector.CONFIG.parse(context.config());
+        ParsedConfig config = context.config(CountingSourceConnector.CONFIG);
         topic = config.getString(CountingSourceConnector.TOPIC);
         batchSize = config.getInt(CountingSourceConnector.BATCH_SIZE);
         Map<String, Object> committed = context.offsetReader().offset(PARTITION);

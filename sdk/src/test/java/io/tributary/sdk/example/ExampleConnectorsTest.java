@@ -1,10 +1,12 @@
 package io.tributary.sdk.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.sdk.config.ParsedConfig;
 import io.tributary.sdk.connector.TaskId;
 import io.tributary.sdk.connector.TopicPartition;
+import io.tributary.sdk.errors.ConfigException;
 import io.tributary.sdk.sink.ErrantRecordReporter;
 import io.tributary.sdk.sink.SinkConnectorContext;
 import io.tributary.sdk.sink.SinkRecord;
@@ -52,6 +54,20 @@ class ExampleConnectorsTest {
         assertThat(batch).extracting(SourceRecord::value).containsExactly(0L, 1L, 2L);
         assertThat(batch).extracting(SourceRecord::topic).containsOnly("numbers");
         assertThat(resumed).extracting(SourceRecord::value).containsExactly(2L, 3L, 4L);
+    }
+
+    @Test
+    void aTaskReadsItsSettingsTypedAndFailsOnABadOneWithItsName() {
+        CountingSourceTask task = new CountingSourceTask();
+        Map<String, String> settings = Map.of("topic", "numbers", "batch.size", "many");
+
+        assertThatThrownBy(() -> task.start(sourceTaskContext(settings, new HashMap<>())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("batch.size");
+        assertThat(sourceTaskContext(Map.of("topic", "numbers"), Map.of())
+                        .config(CountingSourceConnector.CONFIG)
+                        .getInt("batch.size"))
+                .isEqualTo(10);
     }
 
     @Test
