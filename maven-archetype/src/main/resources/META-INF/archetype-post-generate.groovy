@@ -17,6 +17,7 @@ def drop = { String kind ->
     Files.deleteIfExists(mainSources.resolve(prefix + 'Task.java'))
     Files.deleteIfExists(testSources.resolve(prefix + 'ConnectorTest.java'))
     Files.deleteIfExists(testSources.resolve(prefix + 'TaskTest.java'))
+    Files.deleteIfExists(testSources.resolve(prefix + 'ContractTest.java'))
     Files.deleteIfExists(testSources.resolve(prefix + 'IT.java'))
     Files.deleteIfExists(project.resolve('config/' + artifactId + '-' + kind + '.properties'))
 }

@@ -24,7 +24,7 @@ String worker = new File(project, 'config/worker.properties').text
 assert worker.contains('plugin.path=target/example-acme-connector-1.0.0.zip')
 
 String log = new File(project, 'build.log').exists() ? new File(project, 'build.log').text : ''
-['AcmeSourceTaskTest', 'AcmeSinkTaskTest', 'AcmeSourceConnectorTest', 'AcmeSourceIT', 'AcmeSinkIT'].each { test ->
+['AcmeSourceTaskTest', 'AcmeSinkTaskTest', 'AcmeSourceConnectorTest', 'AcmeSourceContractTest', 'AcmeSinkContractTest', 'AcmeSourceIT', 'AcmeSinkIT'].each { test ->
     def reports = ['surefire-reports', 'failsafe-reports'].collect { new File(project, "target/${it}/TEST-com.example.acme.${test}.xml") }
     assert reports.any { it.isFile() } : "${test} did not run"
 }

@@ -10,6 +10,8 @@ assert new File(sources, 'TickerSourceConnector.java').isFile()
 assert !new File(sources, 'TickerSinkConnector.java').exists()
 assert !new File(sources, 'TickerSinkTask.java').exists()
 assert !new File(project, 'src/test/java/com/example/ticker/TickerSinkIT.java').exists()
+assert !new File(project, 'src/test/java/com/example/ticker/TickerSinkContractTest.java').exists()
+assert new File(project, 'target/surefire-reports/TEST-com.example.ticker.TickerSourceContractTest.xml').isFile()
 assert !new File(project, 'config/ticker-connector-sink.properties').exists()
 File bundle = new File(project, 'target/example-ticker-connector-1.0.0.zip')
 assert bundle.isFile() : "no bundle at ${bundle}"

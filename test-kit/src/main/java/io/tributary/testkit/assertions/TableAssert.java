@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
 
@@ -26,6 +27,8 @@ import org.assertj.core.api.AbstractAssert;
  * }</pre>
  */
 public final class TableAssert extends AbstractAssert<TableAssert, String> {
+    private static final int ROWS_SHOWN = 50;
+
     private final Database database;
     private Duration timeout = Waits.defaultTimeout();
 
@@ -49,6 +52,81 @@ public final class TableAssert extends AbstractAssert<TableAssert, String> {
      */
     public TableAssert hasRowCount(long expected) {
         awaitOrFail("have " + expected + " rows", rows -> rows.size() == expected);
+        return this;
+    }
+
+    /**
+     * @param minimum the least number of rows
+     * @return this assertion
+     */
+    public TableAssert hasAtLeastRows(long minimum) {
+        awaitOrFail("have at least " + minimum + " rows", rows -> rows.size() >= minimum);
+        return this;
+    }
+
+    /**
+     * Waits until the table holds {@code expected} rows, then checks that the count stays there for a
+     * quiet period. Use it for a sink that goes on running after it wrote what the test sent: {@link
+     * #hasRowCount(long)} passes the moment the count is reached, even if more rows are on the way.
+     *
+     * @param expected the number of rows
+     * @param quietPeriod how long the count must not change after it is reached
+     * @return this assertion
+     */
+    public TableAssert settlesAtRowCount(long expected, Duration quietPeriod) {
+        Objects.requireNonNull(quietPeriod, "quietPeriod");
+        hasRowCount(expected);
+        List<List<Map<String, Object>>> changed = new ArrayList<>();
+        try {
+            Waits.until("table '" + actual + "' to change", quietPeriod, () -> {
+                List<Map<String, Object>> rows = rows();
+                if (rows.size() != expected) {
+                    changed.add(rows);
+                    return true;
+                }
+                return false;
+            });
+        } catch (AssertionError quiet) {
+            return this; // the quiet period passed without a change
+        }
+        List<Map<String, Object>> rows = changed.get(0);
+        failWithMessage(
+                "Expected table '%s' in %s to stay at %d rows for %s but it went to %d rows: %s",
+                actual, database.description(), expected, quietPeriod, rows.size(), shown(rows));
+        return this;
+    }
+
+    /**
+     * Waits until an assertion on the table's rows passes; a failure shows its last message and the rows.
+     *
+     * <pre>{@code
+     * assertThatTable(db, "orders").eventuallySatisfies(rows -> assertThat(rows)
+     *         .extracting(row -> row.get("status"))
+     *         .containsOnly("SHIPPED"));
+     * }</pre>
+     *
+     * @param requirements an assertion on the rows, each a map of lower-case column name to value
+     * @return this assertion
+     */
+    public TableAssert eventuallySatisfies(Consumer<List<Map<String, Object>>> requirements) {
+        List<List<Map<String, Object>>> last = new ArrayList<>(List.of(List.of()));
+        try {
+            Waits.untilAsserted("the rows of table '" + actual + "' to satisfy the requirements", timeout, () -> {
+                List<Map<String, Object>> rows = rows();
+                last.set(0, rows);
+                requirements.accept(rows);
+            });
+        } catch (AssertionError e) {
+            failWithMessage(
+                    "Expected the rows of table '%s' in %s to satisfy the requirements within %s but they did"
+                            + " not: %s%nThe %d rows: %s",
+                    actual,
+                    database.description(),
+                    timeout,
+                    String.valueOf(e.getMessage()).strip(),
+                    last.get(0).size(),
+                    shown(last.get(0)));
+        }
         return this;
     }
 
@@ -99,8 +177,26 @@ public final class TableAssert extends AbstractAssert<TableAssert, String> {
                     expectation,
                     timeout,
                     last.get(0).size(),
-                    last.get(0));
+                    shown(last.get(0)));
         }
+    }
+
+    /** The rows, one a line, the first {@value #ROWS_SHOWN} of them. */
+    private static String shown(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return "(none)";
+        }
+        StringBuilder text = new StringBuilder();
+        rows.stream()
+                .limit(ROWS_SHOWN)
+                .forEach(row -> text.append(System.lineSeparator()).append("  ").append(row));
+        if (rows.size() > ROWS_SHOWN) {
+            text.append(System.lineSeparator())
+                    .append("  ... and ")
+                    .append(rows.size() - ROWS_SHOWN)
+                    .append(" more");
+        }
+        return text.toString();
     }
 
     private static boolean matches(Map<String, Object> row, Map<String, ?> expected) {

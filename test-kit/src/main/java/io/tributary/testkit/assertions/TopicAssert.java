@@ -69,6 +69,39 @@ public final class TopicAssert extends AbstractAssert<TopicAssert, String> {
     }
 
     /**
+     * Waits until the topic holds {@code expected} records, then checks that no more arrive during a quiet
+     * period. Use it for a connector that writes a known number of records and goes on running: {@link
+     * #hasRecordCount(int)} passes the moment the count is reached, even if more are on the way.
+     *
+     * <pre>{@code
+     * assertThatTopic(kafka, topic).settlesAtRecordCount(150, Duration.ofSeconds(2));
+     * }</pre>
+     *
+     * @param expected the number of records
+     * @param quietPeriod how long no further record may arrive after the count is reached
+     * @return this assertion
+     */
+    public TopicAssert settlesAtRecordCount(int expected, Duration quietPeriod) {
+        Objects.requireNonNull(quietPeriod, "quietPeriod");
+        try (TopicReader reader = cluster.reader(actual)) {
+            reader.readUntil(r -> r.size() >= expected, timeout);
+            if (reader.records().size() != expected) {
+                fail("have " + expected + " records", reader.records());
+            }
+            if (reader.readUntil(r -> r.size() > expected, quietPeriod)) {
+                failWithMessage(
+                        "Expected topic '%s' to stay at %d records for %s but %d more arrived: %s",
+                        actual,
+                        expected,
+                        quietPeriod,
+                        reader.records().size() - expected,
+                        reader.records().subList(expected, reader.records().size()));
+            }
+        }
+        return this;
+    }
+
+    /**
      * @param minimum the least number of records
      * @return this assertion
      */

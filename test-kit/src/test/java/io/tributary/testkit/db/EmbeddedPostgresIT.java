@@ -4,11 +4,13 @@ import static io.tributary.testkit.TestKitAssertions.assertThat;
 import static io.tributary.testkit.TestKitAssertions.assertThatTable;
 import static io.tributary.testkit.TestKitAssertions.assertThatThrownBy;
 
+import io.tributary.testkit.Database;
 import io.tributary.testkit.PostgresDatabase;
 import io.tributary.testkit.Provider;
 import io.tributary.testkit.WithPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,12 +50,85 @@ class EmbeddedPostgresIT {
                 .containsRow(Map.of("ID", 2L, "price", 12, "name", "ink"))
                 .hasColumnValues("name", "ink", "pen");
         assertThatThrownBy(() -> assertThatTable(db, "items")
-                        .within(java.time.Duration.ofMillis(300))
+                        .within(Duration.ofMillis(300))
                         .containsRow(Map.of("name", "paper")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Expected table 'items' in database '" + db.databaseName())
                 .hasMessageContaining("to contain a row with {name=paper} within PT0.3S but was 2 rows:")
                 .hasMessageContaining("name=pen");
+    }
+
+    @Test
+    void tableAssertionsCountAtLeastWaitOnRequirementsAndSeeACountThatMovesOn(PostgresDatabase db) {
+        db.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, kind TEXT)");
+        db.execute("INSERT INTO events VALUES (1, 'open'), (2, 'close')");
+
+        assertThatTable(db, "events")
+                .hasAtLeastRows(1)
+                .settlesAtRowCount(2, Duration.ofMillis(300))
+                .eventuallySatisfies(rows ->
+                        assertThat(rows).extracting(row -> row.get("kind")).containsExactlyInAnyOrder("open", "close"));
+        assertThatThrownBy(() -> assertThatTable(db, "events")
+                        .within(Duration.ofMillis(300))
+                        .eventuallySatisfies(rows -> assertThat(rows).hasSize(3)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expected the rows of table 'events' in database '" + db.databaseName())
+                .hasMessageContaining("to satisfy the requirements within PT0.3S but they did not:")
+                .hasMessageContaining("The 2 rows:")
+                .hasMessageContaining("{id=1, kind=open}");
+
+        // A sink that writes a row more after the count was reached: hasRowCount passed, this does not. The
+        // row comes right after the assertion first saw the count, through the database it reads.
+        Database lateWriter = new Database() {
+            private int queries;
+
+            @Override
+            public String jdbcUrl() {
+                return db.jdbcUrl();
+            }
+
+            @Override
+            public String username() {
+                return db.username();
+            }
+
+            @Override
+            public String password() {
+                return db.password();
+            }
+
+            @Override
+            public String databaseName() {
+                return db.databaseName();
+            }
+
+            @Override
+            public String description() {
+                return db.description();
+            }
+
+            @Override
+            public java.sql.Connection connect() throws java.sql.SQLException {
+                return db.connect();
+            }
+
+            @Override
+            public int execute(String sql, Object... parameters) {
+                return db.execute(sql, parameters);
+            }
+
+            @Override
+            public List<Map<String, Object>> query(String sql, Object... parameters) {
+                if (++queries == 2) {
+                    db.execute("INSERT INTO events VALUES (3, 'late')");
+                }
+                return db.query(sql, parameters);
+            }
+        };
+        assertThatThrownBy(() -> assertThatTable(lateWriter, "events").settlesAtRowCount(2, Duration.ofSeconds(5)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("to stay at 2 rows for PT5S but it went to 3 rows:")
+                .hasMessageContaining("{id=3, kind=late}");
     }
 
     @Test

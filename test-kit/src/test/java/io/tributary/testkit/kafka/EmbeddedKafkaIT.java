@@ -21,6 +21,22 @@ import org.junit.jupiter.api.Test;
 class EmbeddedKafkaIT {
 
     @Test
+    void aSettledCountPassesWhenNothingMoreArrivesAndShowsTheExtraRecordsOtherwise(KafkaCluster kafka) {
+        String topic = kafka.createTopic("settled", 1);
+        kafka.produce(topic, "k", "a");
+        kafka.produce(topic, "k", "b");
+
+        assertThatTopic(kafka, topic).settlesAtRecordCount(2, Duration.ofMillis(300));
+        kafka.produce(topic, "k", "c");
+        assertThatThrownBy(() -> assertThatTopic(kafka, topic)
+                        .within(Duration.ofSeconds(5))
+                        .settlesAtRecordCount(2, Duration.ofMillis(300)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expected topic '" + topic + "' to have 2 records within PT5S but was 3 records")
+                .hasMessageContaining("value=c");
+    }
+
+    @Test
     void recordsRoundTripWithKeysValuesAndHeaders(KafkaCluster kafka) {
         String topic = kafka.createTopic("round-trip", 3);
 
