@@ -89,8 +89,8 @@ public final class Waits {
                     .untilAsserted(assertion::run);
         } catch (ConditionTimeoutException e) {
             Throwable last = e.getCause() != null ? e.getCause() : e;
-            throw new AssertionError(
-                    "Expected " + description + " within " + timeout + " but: " + last.getMessage(), last);
+            String why = last.getMessage() != null ? last.getMessage().strip() : last.toString();
+            throw new AssertionError("Expected " + description + " within " + timeout + " but: " + why, last);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -255,6 +256,9 @@ public final class Plugins implements PluginFactory, AutoCloseable {
                     + sameSimpleName.stream().map(RegisteredPlugin::className).collect(Collectors.joining(", "))
                     + "; use the fully qualified class name");
         }
+        unlistedOnClassPath(name, type).ifPresent(message -> {
+            throw new ConfigException(message);
+        });
         throw new ConfigException("Plugin class '" + name + "' was not found: no plugin on plugin.path and no"
                 + " built-in plugin has it, and it is not an alias. Check the name, or add the plugin that holds it"
                 + " to plugin.path; the plugin must list the class in " + serviceFileOf(type) + knownProblem(name));
@@ -270,6 +274,33 @@ public final class Plugins implements PluginFactory, AutoCloseable {
         return requested.trim().equals(className)
                 ? "'" + className + "' (" + from + ")"
                 : "'" + requested.trim() + "' (class " + className + ", " + from + ")";
+    }
+
+    /**
+     * Explains a class that the worker's own class path holds but no service file lists: the usual slip
+     * with a connector written in a project's test sources and run by the test kit's harness.
+     */
+    private Optional<String> unlistedOnClassPath(String name, Class<?> type) {
+        Class<?> found;
+        try {
+            found = Class.forName(name, false, parentLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+        Optional<PluginType> kind = Arrays.stream(PluginType.values())
+                .filter(k -> type.isAssignableFrom(k.pluginInterface()))
+                .filter(k -> k.pluginInterface().isAssignableFrom(found))
+                .findFirst();
+        if (kind.isEmpty()) {
+            return Optional.of("Class '" + name + "' is on the worker's class path but is not a " + type.getSimpleName()
+                    + "; name a class that implements " + type.getName());
+        }
+        String serviceFile = kind.get().serviceFile();
+        return Optional.of("Plugin class '" + name + "' is on the worker's class path, but no service file lists it,"
+                + " and the worker finds plugins through their service files only. Write a file " + serviceFile
+                + " holding the line " + name + " beside the class: in src/test/resources/ for a class of the test"
+                + " sources, in src/main/resources/ for the main ones (the Tributary Maven plugin's services goal"
+                + " writes those of the main classes)");
     }
 
     private static String serviceFileOf(Class<?> type) {

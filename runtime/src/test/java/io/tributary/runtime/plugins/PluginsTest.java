@@ -294,6 +294,29 @@ class PluginsTest {
                 .isThrownBy(() -> loader.loadClass(GREETING));
     }
 
+    /** A connector on the test class path that no service file lists. */
+    public static class UnlistedConnector extends io.tributary.runtime.examples.DemoSourceConnector {}
+
+    @Test
+    void aClassOnTheClassPathThatNoServiceFileListsGetsTheFileToWrite() {
+        try (Plugins plugins = load()) {
+            assertThatExceptionOfType(ConfigException.class)
+                    .isThrownBy(() -> plugins.newPlugin(
+                            UnlistedConnector.class.getName(), io.tributary.sdk.connector.Connector.class))
+                    .withMessage("Plugin class '" + UnlistedConnector.class.getName() + "' is on the worker's class"
+                            + " path, but no service file lists it, and the worker finds plugins through their"
+                            + " service files only. Write a file META-INF/services/io.tributary.sdk.source.SourceConnector"
+                            + " holding the line " + UnlistedConnector.class.getName() + " beside the class: in"
+                            + " src/test/resources/ for a class of the test sources, in src/main/resources/ for the"
+                            + " main ones (the Tributary Maven plugin's services goal writes those of the main"
+                            + " classes)");
+            assertThatExceptionOfType(ConfigException.class)
+                    .isThrownBy(() -> plugins.newPlugin(String.class.getName(), SourceConnector.class))
+                    .withMessage("Class 'java.lang.String' is on the worker's class path but is not a SourceConnector;"
+                            + " name a class that implements io.tributary.sdk.source.SourceConnector");
+        }
+    }
+
     private Plugins load(Path... pluginPath) {
         return Plugins.builder()
                 .pluginPath(List.of(pluginPath))

@@ -39,12 +39,24 @@ public interface ConnectorHarness {
      */
     DeployedConnector deploy(Map<String, String> connectorConfig);
 
+    /**
+     * Restarts the class's worker as an operator restarts a standalone worker with the same offsets file
+     * and connector files: the worker stops (its tasks commit what was written), a new one starts with the
+     * same settings, and every connector deployed through a harness of the class and not stopped is
+     * deployed again with its configuration. Source tasks resume from the offsets the old worker
+     * committed. {@link DeployedConnector} handles go on working; wait with {@link
+     * DeployedConnector#awaitRunning()} for the connectors to run again. A paused connector comes back
+     * running. Offsets survive only when the worker keeps them in its file (the harness gives it one
+     * unless {@code workerSettings} name {@code offset.storage.file.filename}).
+     */
+    void restartWorker();
+
     /** @return the connectors deployed through this harness and not stopped yet, in deployment order */
     List<DeployedConnector> deployed();
 
     /**
-     * @return the worker the connectors run on, shared by every test of the class; owned by the harness:
-     *     do not close it
+     * @return the worker the connectors run on now, shared by every test of the class; owned by the
+     *     harness: do not close it, and ask again after {@link #restartWorker()}
      */
     EmbeddedWorker worker();
 

@@ -33,13 +33,13 @@ public final class DeployedConnector {
     /** How long stop() and restart() wait for tasks the worker is still starting. */
     private static final Duration TASK_START_TIMEOUT = Duration.ofSeconds(10);
 
-    private final EmbeddedWorker worker;
+    private final HarnessWorker harness;
     private final String name;
     private final Map<String, String> config;
     private volatile boolean stopped;
 
-    DeployedConnector(EmbeddedWorker worker, String name, Map<String, String> config) {
-        this.worker = worker;
+    DeployedConnector(HarnessWorker harness, String name, Map<String, String> config) {
+        this.harness = harness;
         this.name = name;
         this.config = config;
     }
@@ -56,7 +56,7 @@ public final class DeployedConnector {
 
     /** @return whether it is deployed on the worker: false once stopped, or once its test ended */
     public boolean isDeployed() {
-        return !stopped && worker.connectors().contains(name);
+        return !stopped && worker().connectors().contains(name);
     }
 
     /**
@@ -162,7 +162,7 @@ public final class DeployedConnector {
      */
     public DeployedConnector pause() {
         requireDeployed("pause");
-        worker.pause(name);
+        worker().pause(name);
         return this;
     }
 
@@ -174,7 +174,7 @@ public final class DeployedConnector {
      */
     public DeployedConnector resume() {
         requireDeployed("resume");
-        worker.resume(name);
+        worker().resume(name);
         return this;
     }
 
@@ -188,7 +188,7 @@ public final class DeployedConnector {
     public DeployedConnector restart() {
         requireDeployed("restart");
         awaitTasksStarted();
-        worker.restart(name);
+        worker().restart(name);
         return this;
     }
 
@@ -202,7 +202,8 @@ public final class DeployedConnector {
         }
         awaitTasksStarted();
         stopped = true;
-        if (worker.remove(name)) {
+        harness.forget(name);
+        if (worker().remove(name)) {
             LOG.info("Connector {} stopped and removed", name);
         }
     }
@@ -234,7 +235,12 @@ public final class DeployedConnector {
         if (stopped) {
             return new StatusSnapshot(name, null);
         }
-        return new StatusSnapshot(name, worker.status(name).orElse(null));
+        return new StatusSnapshot(name, worker().status(name).orElse(null));
+    }
+
+    /** @return the worker the connector runs on now: a new one after {@link ConnectorHarness#restartWorker()} */
+    private EmbeddedWorker worker() {
+        return harness.worker();
     }
 
     String subject() {

@@ -45,9 +45,9 @@ final class ScopedHarness implements ConnectorHarness, AutoCloseable {
                     + " already; stop() it first, or give this one another name (names are unique per worker,"
                     + " and a connector stays deployed until stopped or until the test that deployed it ends)");
         }
-        worker.worker().deploy(connectorConfig);
-        DeployedConnector connector = new DeployedConnector(
-                worker.worker(), name, Collections.unmodifiableMap(new LinkedHashMap<>(connectorConfig)));
+        Map<String, String> config = Collections.unmodifiableMap(new LinkedHashMap<>(connectorConfig));
+        worker.deploy(name, config);
+        DeployedConnector connector = new DeployedConnector(worker, name, config);
         deployed.add(connector);
         return connector;
     }
@@ -55,6 +55,11 @@ final class ScopedHarness implements ConnectorHarness, AutoCloseable {
     @Override
     public List<DeployedConnector> deployed() {
         return deployed.stream().filter(DeployedConnector::isDeployed).toList();
+    }
+
+    @Override
+    public void restartWorker() {
+        worker.restart();
     }
 
     @Override

@@ -189,6 +189,21 @@ class ConnectorHarnessIT {
                         + " already; stop() it first, or give this one another name");
     }
 
+    /** A connector of the test sources that no service file lists. */
+    public static class UnlistedSourceConnector extends DemoSourceConnector {}
+
+    @Test
+    void aConnectorOfTheTestSourcesThatNoServiceFileListsGetsTheFileToWrite(ConnectorHarness harness) {
+        String unlisted = UnlistedSourceConnector.class.getName();
+
+        assertThatThrownBy(() -> harness.deploy(Map.of("name", "unlisted", "connector.class", unlisted)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Plugin class '" + unlisted + "' is on the worker's class path, but no service"
+                        + " file lists it")
+                .hasMessageContaining("Write a file META-INF/services/io.tributary.sdk.source.SourceConnector holding"
+                        + " the line " + unlisted + " beside the class: in src/test/resources/");
+    }
+
     @Test
     void aConfigurationWithoutANameOrWithInvalidSettingsIsRefused(ConnectorHarness harness) {
         assertThatThrownBy(() -> harness.deploy(Map.of("connector.class", DemoSourceConnector.class.getName())))
