@@ -230,6 +230,52 @@ class SinkTaskDriverTest {
         }
     }
 
+    /** Writes the values it is given and throws a DataException, rather than reporting, for one it cannot. */
+    public static class ThrowingSinkTask implements SinkTask {
+        static final List<Object> WRITTEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public String version() {
+            return "1.0";
+        }
+
+        @Override
+        public void start(SinkTaskContext context) {}
+
+        @Override
+        public void put(Collection<SinkRecord> records) {
+            for (SinkRecord record : records) {
+                if (!(record.value() instanceof Number)) {
+                    throw new DataException("Expected a number but was " + record.value());
+                }
+            }
+            records.forEach(record -> WRITTEN.add(record.value()));
+        }
+
+        @Override
+        public void stop() {}
+    }
+
+    @Test
+    void withToleranceAllAPutThatThrowsForOneRecordIsolatesItAndItsNeighboursAreWritten() {
+        ThrowingSinkTask.WRITTEN.clear();
+        try (SinkTaskDriver<ThrowingSinkTask> driver = SinkTaskDriver.forTask(ThrowingSinkTask::new)
+                .config(Map.of())
+                .connectorSetting("errors.tolerance", "all")
+                .start(P0)) {
+            List<SinkRecord> records = driver.putValues(P0, null, 1L, "ten", 2L);
+            Map<TopicPartition, Long> committed = driver.commit();
+
+            assertThat(driver.errantRecords()).singleElement().satisfies(reported -> {
+                assertThat(reported.record().kafkaOffset())
+                        .isEqualTo(records.get(1).kafkaOffset());
+                assertThat(reported.error()).hasMessageContaining("Expected a number but was ten");
+            });
+            assertThat(ThrowingSinkTask.WRITTEN).containsExactly(1L, 2L);
+            assertThat(committed).containsEntry(P0, 3L);
+        }
+    }
+
     @Test
     void withToleranceNoneAnErrantRecordFailsTheTaskAsOnAWorker() {
         try (SinkTaskDriver<NumberTableSinkTask> driver = builder().start(P0)) {
