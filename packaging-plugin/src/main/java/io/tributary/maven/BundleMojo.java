@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
@@ -209,17 +208,7 @@ public class BundleMojo extends AbstractMojo {
     }
 
     private String resolvedOwner() {
-        if (owner != null && !owner.isBlank()) {
-            return owner;
-        }
-        return organization()
-                .map(org -> org.toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9]+", "-")
-                        .replaceAll("(^-|-$)", ""))
-                .orElseGet(() -> {
-                    String group = project.getGroupId();
-                    return group.substring(group.lastIndexOf('.') + 1);
-                });
+        return Projects.owner(project, owner);
     }
 
     private Optional<String> organization() {

@@ -1,6 +1,7 @@
 package io.tributary.maven;
 
 import java.util.List;
+import java.util.Locale;
 import org.apache.maven.model.License;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -22,6 +23,27 @@ final class Projects {
         }
         log.info("Skipping " + what + ": " + project.getArtifactId() + " is a pom project, without classes");
         return true;
+    }
+
+    /**
+     * The bundle's owner: the one given, else the project's organization name in lower case with dashes,
+     * else the last part of its groupId.
+     */
+    static String owner(MavenProject project, String given) {
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        if (project.getOrganization() != null
+                && project.getOrganization().getName() != null
+                && !project.getOrganization().getName().isBlank()) {
+            return project.getOrganization()
+                    .getName()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("(^-|-$)", "");
+        }
+        String group = project.getGroupId();
+        return group.substring(group.lastIndexOf('.') + 1);
     }
 
     /**

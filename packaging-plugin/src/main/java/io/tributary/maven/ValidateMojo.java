@@ -3,11 +3,8 @@ package io.tributary.maven;
 import io.tributary.maven.bundle.BundleException;
 import io.tributary.maven.bundle.BundleValidator;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -31,13 +28,22 @@ public class ValidateMojo extends AbstractMojo {
 
     /**
      * The bundle to check. Defaults to the one the bundle goal built in the output directory: {@code
-     * *-<artifactId>-<version>.zip}.
+     * <owner>-<name>-<version>.zip}.
      */
     @Parameter(property = "tributary.bundle.file")
     private File bundle;
 
-    @Parameter(defaultValue = "${project.artifactId}-${project.version}.zip", readonly = true)
-    private String defaultSuffix;
+    /** The publisher's short name, as the bundle goal has it: the first part of the bundle's name. */
+    @Parameter(property = "tributary.bundle.owner")
+    private String owner;
+
+    /** The component's name, as the bundle goal has it: the second part of the bundle's name. */
+    @Parameter(property = "tributary.bundle.name", defaultValue = "${project.artifactId}")
+    private String name;
+
+    /** The component's version, as the bundle goal has it: the last part of the bundle's name. */
+    @Parameter(property = "tributary.bundle.version", defaultValue = "${project.version}")
+    private String version;
 
     /** Where the bundle goal writes. */
     @Parameter(property = "tributary.bundle.outputDirectory", defaultValue = "${project.build.directory}")
@@ -77,18 +83,12 @@ public class ValidateMojo extends AbstractMojo {
     }
 
     private Path find() throws MojoExecutionException {
-        Path folder = outputDirectory.toPath();
-        List<Path> found;
-        try (Stream<Path> files = Files.list(folder)) {
-            found = files.filter(f -> f.getFileName().toString().endsWith("-" + defaultSuffix))
-                    .toList();
-        } catch (IOException e) {
-            found = List.of();
+        Path zip =
+                outputDirectory.toPath().resolve(Projects.owner(project, owner) + "-" + name + "-" + version + ".zip");
+        if (!Files.isRegularFile(zip)) {
+            throw new MojoExecutionException("There is no bundle " + zip
+                    + ": run the bundle goal first, or name the bundle with tributary.bundle.file");
         }
-        if (found.size() != 1) {
-            throw new MojoExecutionException("Expected one bundle *-" + defaultSuffix + " in " + folder + ", found "
-                    + found.size() + ": run the bundle goal first, or name the bundle with tributary.bundle.file");
-        }
-        return found.get(0);
+        return zip;
     }
 }

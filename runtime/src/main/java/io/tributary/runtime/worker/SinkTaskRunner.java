@@ -404,6 +404,8 @@ final class SinkTaskRunner extends AbstractTaskRunner {
                 current.put(new io.tributary.sdk.connector.TopicPartition(tp.topic(), tp.partition()), offset));
         Map<io.tributary.sdk.connector.TopicPartition, Long> allowed =
                 parts.task().preCommit(Collections.unmodifiableMap(current));
+        // A rewind asked for in preCommit (the task lost writes) comes before the next records, not after them.
+        context.applyOffsetResets(currentOffsets);
         awaitReports();
         Map<TopicPartition, OffsetAndMetadata> toCommit = new LinkedHashMap<>();
         Map<TopicPartition, Long> committed = new LinkedHashMap<>();

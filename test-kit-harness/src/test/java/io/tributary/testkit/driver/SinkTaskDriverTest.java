@@ -276,6 +276,70 @@ class SinkTaskDriverTest {
         }
     }
 
+    /** Loses what it was given since its last commit once, and asks for it again from preCommit. */
+    public static class ForgetfulSinkTask implements SinkTask {
+        static final List<Object> WRITTEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Map<TopicPartition, Long> durable = new HashMap<>();
+        private final Map<TopicPartition, Long> firstSinceCommit = new HashMap<>();
+        private final List<Object> sinceCommit = new ArrayList<>();
+        private SinkTaskContext context;
+        private boolean forgotten;
+
+        @Override
+        public String version() {
+            return "1.0";
+        }
+
+        @Override
+        public void start(SinkTaskContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void put(Collection<SinkRecord> records) {
+            for (SinkRecord record : records) {
+                firstSinceCommit.putIfAbsent(record.originalTopicPartition(), record.kafkaOffset());
+                sinceCommit.add(record.value());
+            }
+        }
+
+        @Override
+        public Map<TopicPartition, Long> preCommit(Map<TopicPartition, Long> currentOffsets) {
+            if (!forgotten && !durable.isEmpty()) {
+                forgotten = true;
+                sinceCommit.clear();
+                context.offsets(Map.copyOf(durable));
+                firstSinceCommit.clear();
+                return Map.copyOf(durable);
+            }
+            WRITTEN.addAll(sinceCommit);
+            sinceCommit.clear();
+            firstSinceCommit.clear();
+            durable.putAll(currentOffsets);
+            return currentOffsets;
+        }
+
+        @Override
+        public void stop() {}
+    }
+
+    @Test
+    void aRewindAskedForInPreCommitIsDeliveredBeforeNewerRecords() {
+        ForgetfulSinkTask.WRITTEN.clear();
+        try (SinkTaskDriver<ForgetfulSinkTask> driver =
+                SinkTaskDriver.forTask(ForgetfulSinkTask::new).config(Map.of()).start(P0)) {
+            driver.putValues(P0, null, 1L, 2L);
+            driver.commit();
+            driver.putValues(P0, null, 3L, 4L);
+            assertThat(driver.commit()).containsEntry(P0, 2L); // 3 and 4 were lost: rewind to 2
+            driver.putValues(P0, null, 5L);
+            driver.commit();
+
+            assertThat(ForgetfulSinkTask.WRITTEN).containsExactly(1L, 2L, 3L, 4L, 5L);
+            assertThat(driver.committedOffsets()).containsEntry(P0, 5L);
+        }
+    }
+
     @Test
     void withToleranceNoneAnErrantRecordFailsTheTaskAsOnAWorker() {
         try (SinkTaskDriver<NumberTableSinkTask> driver = builder().start(P0)) {
