@@ -1,0 +1,154 @@
+package io.tributary.connectors.jdbc;
+
+import io.tributary.sdk.config.ParsedConfig;
+import io.tributary.sdk.config.Password;
+import io.tributary.sdk.errors.DataException;
+import io.tributary.sdk.errors.RetriableException;
+import io.tributary.sdk.errors.TributaryException;
+import io.tributary.sdk.sink.SinkRecord;
+import io.tributary.sdk.sink.SinkTask;
+import io.tributary.sdk.sink.SinkTaskContext;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The task of {@link JdbcSinkConnector}: one connection, one transaction a batch. */
+public class JdbcSinkTask implements SinkTask {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSinkTask.class);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(3);
+
+    private SinkTaskContext context;
+    private String url;
+    private Properties credentials;
+    private Dialect dialect;
+    private Row.Rules rules;
+    private TableWriter.Options options;
+    private Connection connection;
+    private TableWriter writer;
+
+    @Override
+    public String version() {
+        return Versions.of(getClass());
+    }
+
+    @Override
+    public void start(SinkTaskContext context) {
+        this.context = context;
+        ParsedConfig config = context.config(JdbcSinkConfig.DEFINITION);
+        url = config.getString(JdbcSinkConfig.CONNECTION_URL);
+        dialect = Dialect.of(url);
+        credentials = new Properties();
+        if (config.getString(JdbcSinkConfig.CONNECTION_USER) != null) {
+            credentials.setProperty("user", config.getString(JdbcSinkConfig.CONNECTION_USER));
+        }
+        Password password = config.getPassword(JdbcSinkConfig.CONNECTION_PASSWORD);
+        if (password != null) {
+            credentials.setProperty("password", password.value());
+        }
+        String pkMode = config.getString(JdbcSinkConfig.PK_MODE).toLowerCase(Locale.ROOT);
+        rules = new Row.Rules(
+                config.getString(JdbcSinkConfig.TABLE_NAME_FORMAT),
+                pkMode,
+                config.getList(JdbcSinkConfig.PK_FIELDS),
+                config.getBoolean(JdbcSinkConfig.DELETE_ENABLED));
+        options = new TableWriter.Options(
+                config.getString(JdbcSinkConfig.INSERT_MODE).toLowerCase(Locale.ROOT),
+                config.getBoolean(JdbcSinkConfig.AUTO_CREATE),
+                config.getBoolean(JdbcSinkConfig.AUTO_EVOLVE),
+                config.getInt(JdbcSinkConfig.BATCH_SIZE));
+        try {
+            connect();
+        } catch (SQLException e) {
+            if (Errors.transient_(e)) {
+                // Unreachable for now: the first put tries again, and the worker retries it.
+                LOG.warn("Cannot reach {} yet ({}); the first batch tries again", url, e.getMessage());
+                return;
+            }
+            throw new TributaryException(
+                    "Cannot connect to " + url + ": " + e.getMessage()
+                            + "; check connection.url, connection.user and connection.password",
+                    e);
+        }
+    }
+
+    /** Connects with the driver this plugin carries, found by its own class loader, not by DriverManager's. */
+    private void connect() throws SQLException {
+        close();
+        for (Driver driver : ServiceLoader.load(Driver.class, JdbcSinkTask.class.getClassLoader())) {
+            if (driver.acceptsURL(url)) {
+                connection = driver.connect(url, credentials);
+                break;
+            }
+        }
+        if (connection == null) {
+            connection = java.sql.DriverManager.getConnection(url, credentials);
+        }
+        connection.setAutoCommit(false);
+        writer = new TableWriter(connection, dialect, options);
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        List<Row> rows = new ArrayList<>();
+        for (SinkRecord record : records) {
+            try {
+                rows.add(Row.of(record, rules));
+            } catch (DataException e) {
+                context.errantRecordReporter().report(record, e);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            if (connection == null || !connection.isValid(5)) {
+                connect();
+            }
+            writer.write(rows, (row, error) -> context.errantRecordReporter().report(row.record(), error));
+        } catch (SQLException e) {
+            if (Errors.transient_(e) || connectionLost()) {
+                close();
+                context.timeout(RETRY_BACKOFF);
+                throw new RetriableException(
+                        "Cannot write to " + url + " (" + e.getMessage()
+                                + "); the batch is rolled back and written again",
+                        e);
+            }
+            throw new TributaryException(
+                    "The " + dialect.name() + " database failed a batch as a whole: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean connectionLost() {
+        try {
+            return connection == null || !connection.isValid(2);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Cannot close the connection to {}", url, e);
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void stop() {
+        close();
+    }
+}
