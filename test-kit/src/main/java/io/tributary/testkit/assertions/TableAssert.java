@@ -112,7 +112,13 @@ public final class TableAssert extends AbstractAssert<TableAssert, String> {
         List<List<Map<String, Object>>> last = new ArrayList<>(List.of(List.of()));
         try {
             Waits.untilAsserted("the rows of table '" + actual + "' to satisfy the requirements", timeout, () -> {
-                List<Map<String, Object>> rows = rows();
+                List<Map<String, Object>> rows;
+                try {
+                    rows = rows();
+                } catch (RuntimeException notYet) {
+                    // A table a sink has not created yet is not there yet, rather than a failure.
+                    throw new AssertionError("Cannot read table '" + actual + "': " + notYet.getMessage(), notYet);
+                }
                 last.set(0, rows);
                 requirements.accept(rows);
             });

@@ -9,7 +9,6 @@ import io.tributary.sdk.sink.SinkRecord;
 import io.tributary.sdk.sink.SinkTask;
 import io.tributary.sdk.sink.SinkTaskContext;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,18 +78,9 @@ public class JdbcSinkTask implements SinkTask {
         }
     }
 
-    /** Connects with the driver this plugin carries, found by its own class loader, not by DriverManager's. */
     private void connect() throws SQLException {
         close();
-        for (Driver driver : ServiceLoader.load(Driver.class, JdbcSinkTask.class.getClassLoader())) {
-            if (driver.acceptsURL(url)) {
-                connection = driver.connect(url, credentials);
-                break;
-            }
-        }
-        if (connection == null) {
-            connection = java.sql.DriverManager.getConnection(url, credentials);
-        }
+        connection = Connections.open(url, credentials);
         connection.setAutoCommit(false);
         writer = new TableWriter(connection, dialect, options);
     }
