@@ -10,6 +10,23 @@ import org.testcontainers.utility.DockerImageName;
 final class MySqlServers {
     private MySqlServers() {}
 
+    /**
+     * Makes a MariaDB container. A class of its own, so that a test with only testcontainers-mariadb on its
+     * class path never loads the MySQL module's classes (the verifier would, for one method with both).
+     */
+    private static final class MariaDb {
+        static JdbcDatabaseContainer<?> container(DockerImageName name) {
+            return new MariaDBContainer(name.asCompatibleSubstituteFor("mariadb")).withUsername("root");
+        }
+    }
+
+    /** Makes a MySQL container; see {@link MariaDb}. */
+    private static final class MySql {
+        static JdbcDatabaseContainer<?> container(DockerImageName name) {
+            return new MySQLContainer(name.asCompatibleSubstituteFor("mysql")).withUsername("root");
+        }
+    }
+
     /** MySQL or MariaDB in a container; a {@code mariadb} image runs as MariaDB, any other as MySQL. */
     static final class Container extends MySqlServer {
         private final JdbcDatabaseContainer<?> container;
@@ -19,8 +36,8 @@ final class MySqlServers {
             this.image = image;
             DockerImageName name = DockerImageName.parse(image);
             this.container = image.toLowerCase(Locale.ROOT).contains("mariadb")
-                    ? new MariaDBContainer(name.asCompatibleSubstituteFor("mariadb")).withUsername("root")
-                    : new MySQLContainer(name.asCompatibleSubstituteFor("mysql")).withUsername("root");
+                    ? MariaDb.container(name)
+                    : MySql.container(name);
             container.start();
         }
 

@@ -165,7 +165,8 @@ abstract class Dialect {
                 return "DECIMAL(65, " + Decimal.scale(schema) + ")";
             }
             if (Timestamp.LOGICAL_NAME.equals(logical)) {
-                return "TIMESTAMP(3) NULL";
+                // DATETIME keeps the value as written; TIMESTAMP would convert it and bring server defaults.
+                return "DATETIME(3)";
             }
             if (Time.LOGICAL_NAME.equals(logical)) {
                 return "TIME(3)";
