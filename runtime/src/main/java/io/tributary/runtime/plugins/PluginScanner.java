@@ -11,8 +11,12 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.sql.Driver;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +116,37 @@ final class PluginScanner {
             close(loader);
         } else {
             log.info("Loaded plugin {} ({} plugin classes)", location, registered);
+            loadJdbcDrivers(loader, location);
             loaders.add(loader);
+        }
+    }
+
+    /**
+     * Loads the JDBC drivers a plugin carries, as Kafka Connect does when it scans a plugin: a driver
+     * registers itself with {@code DriverManager} when its class is made, and {@code DriverManager} then
+     * hands it to the plugin's own classes only (it checks that the caller's class loader sees the same
+     * driver class), so plugins with different versions of one driver each get theirs.
+     */
+    private void loadJdbcDrivers(PluginClassLoader loader, Path location) {
+        Iterator<Driver> drivers = ServiceLoader.load(Driver.class, loader).iterator();
+        while (true) {
+            try {
+                if (!drivers.hasNext()) {
+                    return;
+                }
+                Driver driver = drivers.next();
+                if (driver.getClass().getClassLoader() == loader) {
+                    log.debug(
+                            "Loaded JDBC driver {} of plugin {}",
+                            driver.getClass().getName(),
+                            location);
+                }
+            } catch (ServiceConfigurationError | LinkageError e) {
+                log.warn(
+                        "Plugin {} lists a JDBC driver that cannot be loaded; connections that need it will fail: {}",
+                        location,
+                        e.toString());
+            }
         }
     }
 
