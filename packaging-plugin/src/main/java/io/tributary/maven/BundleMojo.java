@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -21,7 +20,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
@@ -38,32 +36,14 @@ import org.apache.maven.project.MavenProjectHelper;
         defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public class BundleMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+public class BundleMojo extends BundleNameMojo {
 
     @Component
     private MavenProjectHelper projectHelper;
 
-    /**
-     * The publisher's short name: the first part of the bundle's name. Defaults to the project's
-     * organization name in lower case with dashes, else the last part of its groupId.
-     */
-    @Parameter(property = "tributary.bundle.owner")
-    private String owner;
-
     /** The publisher's display name. Defaults to the project's organization name, else the owner. */
     @Parameter(property = "tributary.bundle.ownerName")
     private String ownerName;
-
-    /** The component's name: the second part of the bundle's name. */
-    @Parameter(property = "tributary.bundle.name", defaultValue = "${project.artifactId}")
-    private String name;
-
-    /** The component's version: the last part of the bundle's name. */
-    @Parameter(property = "tributary.bundle.version", defaultValue = "${project.version}")
-    private String version;
 
     /** The component's display name. Defaults to the project's name. */
     @Parameter(property = "tributary.bundle.title", defaultValue = "${project.name}")
@@ -114,10 +94,6 @@ public class BundleMojo extends AbstractMojo {
     /** The logo's file name in the assets folder, named in the manifest. */
     @Parameter(property = "tributary.bundle.logo")
     private String logo;
-
-    /** Where the ZIP is written. */
-    @Parameter(property = "tributary.bundle.outputDirectory", defaultValue = "${project.build.directory}")
-    private File outputDirectory;
 
     /** Whether to attach the ZIP to the project, so that {@code install} and {@code deploy} publish it. */
     @Parameter(property = "tributary.bundle.attach", defaultValue = "true")
@@ -205,10 +181,6 @@ public class BundleMojo extends AbstractMojo {
         if (attach) {
             projectHelper.attachArtifact(project, "zip", "bundle", result.zip().toFile());
         }
-    }
-
-    private String resolvedOwner() {
-        return Projects.owner(project, owner);
     }
 
     private Optional<String> organization() {

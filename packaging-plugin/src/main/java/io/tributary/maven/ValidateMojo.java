@@ -5,13 +5,11 @@ import io.tributary.maven.bundle.BundleValidator;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Checks the connector bundle as a worker will meet it: loads its {@code lib/} JARs in a class loader of
@@ -21,10 +19,7 @@ import org.apache.maven.project.MavenProject;
  * class in two JARs with different content.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ValidateMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+public class ValidateMojo extends BundleNameMojo {
 
     /**
      * The bundle to check. Defaults to the one the bundle goal built in the output directory: {@code
@@ -32,22 +27,6 @@ public class ValidateMojo extends AbstractMojo {
      */
     @Parameter(property = "tributary.bundle.file")
     private File bundle;
-
-    /** The publisher's short name, as the bundle goal has it: the first part of the bundle's name. */
-    @Parameter(property = "tributary.bundle.owner")
-    private String owner;
-
-    /** The component's name, as the bundle goal has it: the second part of the bundle's name. */
-    @Parameter(property = "tributary.bundle.name", defaultValue = "${project.artifactId}")
-    private String name;
-
-    /** The component's version, as the bundle goal has it: the last part of the bundle's name. */
-    @Parameter(property = "tributary.bundle.version", defaultValue = "${project.version}")
-    private String version;
-
-    /** Where the bundle goal writes. */
-    @Parameter(property = "tributary.bundle.outputDirectory", defaultValue = "${project.build.directory}")
-    private File outputDirectory;
 
     /** Skips the goal. */
     @Parameter(property = "tributary.validate.skip", defaultValue = "false")
@@ -83,8 +62,7 @@ public class ValidateMojo extends AbstractMojo {
     }
 
     private Path find() throws MojoExecutionException {
-        Path zip =
-                outputDirectory.toPath().resolve(Projects.owner(project, owner) + "-" + name + "-" + version + ".zip");
+        Path zip = bundleZip();
         if (!Files.isRegularFile(zip)) {
             throw new MojoExecutionException("There is no bundle " + zip
                     + ": run the bundle goal first, or name the bundle with tributary.bundle.file");

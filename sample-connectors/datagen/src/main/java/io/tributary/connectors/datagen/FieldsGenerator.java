@@ -23,6 +23,8 @@ final class FieldsGenerator implements Generator {
 
     private final List<FieldSpec> fields;
     private final Schema value;
+    /** The id field's schema, the key's; null when there is no id field and so no key. */
+    private final Schema key;
 
     private FieldsGenerator(List<FieldSpec> fields) {
         this.fields = fields;
@@ -31,6 +33,7 @@ final class FieldsGenerator implements Generator {
             builder.field(field.name(), field.schema());
         }
         this.value = builder.build();
+        this.key = value.field("id").map(field -> field.schema()).orElse(null);
     }
 
     /**
@@ -90,7 +93,7 @@ final class FieldsGenerator implements Generator {
 
     @Override
     public Object key(long number, Struct record) {
-        return keySchema() == null ? null : record.get("id");
+        return key == null ? null : record.get("id");
     }
 
     @Override

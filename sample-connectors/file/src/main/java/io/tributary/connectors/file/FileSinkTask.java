@@ -76,7 +76,8 @@ public class FileSinkTask implements SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         StringBuilder text = new StringBuilder();
-        boolean empty = sizeOrZero() == 0;
+        long size = sizeOrZero();
+        boolean empty = size == 0;
         for (SinkRecord record : records) {
             String line;
             String header = null;
@@ -97,12 +98,12 @@ public class FileSinkTask implements SinkTask {
             firstWritten.putIfAbsent(record.originalTopicPartition(), record.originalKafkaOffset());
         }
         if (text.length() > 0) {
-            append(text);
+            append(text, size);
         }
     }
 
-    private void append(CharSequence text) {
-        long before = sizeOrZero();
+    /** Writes the text at the end of the file, {@code before} bytes long, or cuts it back to that size. */
+    private void append(CharSequence text, long before) {
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
         try {
             while (bytes.hasRemaining()) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -226,8 +225,7 @@ final class TableWriter {
         List<String> definitions = new ArrayList<>();
         for (Map.Entry<String, Row.Column> column : row.columns().entrySet()) {
             boolean key = row.keys().contains(column.getKey());
-            Consumer<String> add = definitions::add;
-            add.accept(dialect.quote(column.getKey()) + " "
+            definitions.add(dialect.quote(column.getKey()) + " "
                     + dialect.columnType(column.getValue().schema(), key)
                     + (key || !column.getValue().schema().isOptional() ? " NOT NULL" : ""));
         }
