@@ -144,6 +144,24 @@ public final class ConnectorAssert extends AbstractAssert<ConnectorAssert, Deplo
     }
 
     /**
+     * Checks that the connector itself FAILED, its {@code start} or {@code taskConfigs} threw, with a stack
+     * trace that contains a text, such as part of the exception's message.
+     *
+     * @param text the text to look for
+     * @return this assertion
+     */
+    public ConnectorAssert connectorTraceContains(String text) {
+        Objects.requireNonNull(text, "text");
+        return holds(
+                "have FAILED with a trace containing \"" + text + "\"",
+                seen -> seen.connectorFailed()
+                        && seen.info().trace() != null
+                        && seen.info().trace().contains(text),
+                seen -> !seen.deployed(),
+                seen -> "was " + seen.describe());
+    }
+
+    /**
      * Checks that the connector is not deployed: it was stopped, or never deployed on this worker.
      *
      * @return this assertion

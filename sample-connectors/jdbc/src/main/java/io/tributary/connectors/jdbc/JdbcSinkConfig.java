@@ -19,6 +19,8 @@ final class JdbcSinkConfig {
     static final String AUTO_EVOLVE = "auto.evolve";
     static final String DELETE_ENABLED = "delete.enabled";
     static final String BATCH_SIZE = "batch.size";
+    static final String MAX_RETRIES = "max.retries";
+    static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
 
     static final ConfigDef DEFINITION = ConfigDef.builder()
             .define(ConfigKey.builder(CONNECTION_URL, ConfigDef.Type.STRING)
@@ -80,6 +82,18 @@ final class JdbcSinkConfig {
                     .importance(ConfigDef.Importance.LOW)
                     .documentation("The most rows one JDBC batch holds; each batch of records from the worker is"
                             + " written in one transaction."))
+            .define(ConfigKey.builder(MAX_RETRIES, ConfigDef.Type.INT)
+                    .defaultValue(10)
+                    .validator(Validator.atLeast(0))
+                    .importance(ConfigDef.Importance.MEDIUM)
+                    .documentation("How many times a batch is written again after the database could not be"
+                            + " reached (a lost connection, a deadlock, a timeout) before the task fails; the"
+                            + " batch is not committed to Kafka until it is written."))
+            .define(ConfigKey.builder(RETRY_BACKOFF_MS, ConfigDef.Type.INT)
+                    .defaultValue(3000)
+                    .validator(Validator.atLeast(0))
+                    .importance(ConfigDef.Importance.MEDIUM)
+                    .documentation("How long to wait before writing a batch again, in milliseconds."))
             .build();
 
     private JdbcSinkConfig() {}

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 /** The task of {@link JdbcSinkConnector}: one connection, one transaction a batch. */
 public class JdbcSinkTask implements SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSinkTask.class);
-    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(3);
 
     private SinkTaskContext context;
     private String url;
@@ -32,6 +31,9 @@ public class JdbcSinkTask implements SinkTask {
     private TableWriter.Options options;
     private Connection connection;
     private TableWriter writer;
+    private int maxRetries;
+    private Duration retryBackoff;
+    private int retriesLeft;
 
     @Override
     public String version() {
@@ -63,6 +65,9 @@ public class JdbcSinkTask implements SinkTask {
                 config.getBoolean(JdbcSinkConfig.AUTO_CREATE),
                 config.getBoolean(JdbcSinkConfig.AUTO_EVOLVE),
                 config.getInt(JdbcSinkConfig.BATCH_SIZE));
+        maxRetries = config.getInt(JdbcSinkConfig.MAX_RETRIES);
+        retryBackoff = Duration.ofMillis(config.getInt(JdbcSinkConfig.RETRY_BACKOFF_MS));
+        retriesLeft = maxRetries;
         try {
             connect();
         } catch (SQLException e) {
@@ -103,13 +108,24 @@ public class JdbcSinkTask implements SinkTask {
                 connect();
             }
             writer.write(rows, (row, error) -> context.errantRecordReporter().report(row.record(), error));
+            retriesLeft = maxRetries;
         } catch (SQLException e) {
             if (Errors.transient_(e) || connectionLost()) {
                 close();
-                context.timeout(RETRY_BACKOFF);
+                if (retriesLeft == 0) {
+                    throw new TributaryException(
+                            "Cannot write to " + url + " after " + (maxRetries + 1) + " attempts: " + e.getMessage()
+                                    + "; check that the database is running and reachable at connection.url, or"
+                                    + " raise max.retries; the batch was not written and its offsets were not"
+                                    + " committed",
+                            e);
+                }
+                retriesLeft--;
+                context.timeout(retryBackoff);
                 throw new RetriableException(
                         "Cannot write to " + url + " (" + e.getMessage()
-                                + "); the batch is rolled back and written again",
+                                + "); the batch is rolled back and written again, " + retriesLeft
+                                + " more times at most",
                         e);
             }
             throw new TributaryException(

@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -195,5 +196,20 @@ class JdbcSinkTaskTest {
                         .close())
                 .satisfies(e -> assertThat(e)
                         .hasStackTraceContaining("check connection.url, connection.user and" + " connection.password"));
+    }
+
+    @Test
+    void anUnreachableDatabaseIsRetriedMaxRetriesTimesThenFailsTheTaskSayingWhatToCheck() {
+        // Nothing listens on port 1: every attempt is refused, which is a transient failure (SQLState 08001).
+        String unreachable = "jdbc:postgresql://localhost:1/shop";
+        try (var driver =
+                driver(Map.of("connection.url", unreachable, "max.retries", "2", "retry.backoff.ms", "250"))) {
+            assertThatThrownBy(() -> driver.putValues(P0, ORDER, order(1, "a", "1.00")))
+                    .hasStackTraceContaining("Cannot write to " + unreachable + " after 3 attempts")
+                    .hasStackTraceContaining("check that the database is running and reachable at connection.url");
+            assertThat(driver.retriableFailures()).isEqualTo(2);
+            assertThat(driver.lastBackoff()).contains(Duration.ofMillis(250));
+            assertThat(driver.committedOffsets()).isEmpty();
+        }
     }
 }
