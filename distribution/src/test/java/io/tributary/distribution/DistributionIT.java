@@ -3,20 +3,20 @@ package io.tributary.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * JDK and nothing else on the path to it.
  */
 class DistributionIT {
-    private static final Pattern REST_URL = Pattern.compile("REST API at (http://\\S+)");
+    private static final List<String> SAMPLE_CONNECTORS = List.of(
+            "io.tributary.connectors.datagen.DatagenConnector",
+            "io.tributary.connectors.file.FileSourceConnector",
+            "io.tributary.connectors.file.FileSinkConnector",
+            "io.tributary.connectors.jdbc.JdbcSourceConnector",
+            "io.tributary.connectors.jdbc.JdbcSinkConnector");
 
     @TempDir
     static Path installed;
@@ -63,54 +68,149 @@ class DistributionIT {
 
     @Test
     void theDemoRunsFromTheUnpackedArchive(@TempDir Path work) throws Exception {
-        Path output = work.resolve("greetings.txt");
-
-        Process demo = tributary(work, "demo", "--count", "3", "--file", output.toString())
-                .start();
+        Process demo = tributary(work, "demo", "--count", "50", "--rate", "100").start();
         String printed = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(demo.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(demo.exitValue()).as(printed).isZero();
-        assertThat(Files.readAllLines(output)).as(printed).hasSize(3);
+        assertThat(printed)
+                .as("the connectors come from the bundles in plugins/")
+                .containsPattern("Plugin io.tributary.connectors.datagen.DatagenConnector \\S+ from "
+                        + Pattern.quote(home.resolve("plugins").toString()))
+                .containsPattern("Plugin io.tributary.connectors.jdbc.JdbcSinkConnector \\S+ from "
+                        + Pattern.quote(home.resolve("plugins").toString()));
+        assertThat(printed)
+                .as("progress, then the last line of it: all 50 written, nothing left to commit")
+                .containsPattern("produced +\\d+ +lag +\\d+ +rows written +\\d+")
+                .containsPattern("produced +50 +lag +0 +rows written +50\\n")
+                .contains("Done: 50 orders went from demo-orders through Kafka into table demo_orders");
+        assertThat(printed)
+                .as("the query of the table and its result")
+                .contains("SELECT \"city\", COUNT(*)")
+                .containsPattern("(?m)^  city +orders +units +amount$")
+                .containsPattern("\\(\\d rows\\)");
+        int ordersInTable = Pattern.compile("(?m)^  [A-Z][a-z]+ +(\\d+) ")
+                .matcher(printed)
+                .results()
+                .mapToInt(m -> Integer.parseInt(m.group(1)))
+                .sum();
+        assertThat(ordersInTable).as(printed).isEqualTo(50);
+    }
+
+    @Test
+    void pluginsListsTheSampleBundlesWithTheirVersions() throws Exception {
+        Process plugins =
+                tributary(home, "plugins", "config/standalone.properties").start();
+        String printed = new String(plugins.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(plugins.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(plugins.exitValue()).as(printed).isZero();
+        String version = archiveVersion();
+        for (String connector : SAMPLE_CONNECTORS) {
+            assertThat(printed)
+                    .as(connector + " from its folder of plugins/, with its version")
+                    .containsPattern("(?m)^\\S+ +" + Pattern.quote(connector) + " +" + Pattern.quote(version) + " +"
+                            + Pattern.quote(home.resolve("plugins").toString()) + "/tributary-connector-");
+        }
+        assertThat(printed).doesNotContain("SKIPPED");
+    }
+
+    @Test
+    void theSampleBundlesRunOnAStandaloneWorker(@TempDir Path work) throws Exception {
+        Path input = Files.writeString(work.resolve("input.txt"), "first\nsecond\nthird\n");
+        Path output = work.resolve("output.jsonl");
+        Path database = work.resolve("orders");
+        Path worker = properties(
+                work.resolve("worker.properties"),
+                "offset.storage.file.filename=" + work.resolve("offsets.json"),
+                "offset.flush.interval.ms=1000",
+                "plugin.path=" + home.resolve("plugins"),
+                "listeners=http://localhost:0");
+        Path datagen = properties(
+                work.resolve("datagen.properties"),
+                "name=orders",
+                "connector.class=io.tributary.connectors.datagen.DatagenConnector",
+                "kafka.topic=orders",
+                "quickstart=orders",
+                "iterations=20",
+                "records.per.second=0");
+        Path fileSource = properties(
+                work.resolve("file-source.properties"),
+                "name=lines",
+                "connector.class=FileSource",
+                "file=" + input,
+                "topic=lines");
+        Path fileSink = properties(
+                work.resolve("file-sink.properties"),
+                "name=to-file",
+                "connector.class=FileSink",
+                "topics=orders,lines",
+                "file=" + output,
+                "format=json");
+        Path jdbcSink = properties(
+                work.resolve("jdbc-sink.properties"),
+                "name=to-db",
+                "connector.class=io.tributary.connectors.jdbc.JdbcSinkConnector",
+                "topics=orders",
+                "connection.url=jdbc:h2:file:" + database,
+                "insert.mode=upsert",
+                "pk.mode=record_value",
+                "pk.fields=orderid",
+                "auto.create=true");
+
+        try (StandaloneProcess standalone = new StandaloneProcess(tributary(
+                work,
+                "standalone",
+                "--dev",
+                worker.toString(),
+                datagen.toString(),
+                fileSource.toString(),
+                fileSink.toString(),
+                jdbcSink.toString()))) {
+            URI base = standalone.awaitRestApi();
+            await().atMost(Duration.ofMinutes(1))
+                    .alias("23 lines in " + output)
+                    .until(() ->
+                            Files.exists(output) && Files.readAllLines(output).size() >= 23);
+            assertThat(Files.readAllLines(output))
+                    .as(standalone.output())
+                    .hasSize(23)
+                    .contains("\"first\"", "\"second\"", "\"third\"")
+                    .anyMatch(line -> line.startsWith("{\"orderid\":19,"));
+
+            Process listed =
+                    tributary(work, "plugins", "--url", base.toString()).start();
+            String printed = new String(listed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(listed.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            for (String connector : SAMPLE_CONNECTORS) {
+                assertThat(printed)
+                        .as("GET /connector-plugins through the CLI")
+                        .containsPattern(Pattern.quote(connector) + " +" + Pattern.quote(archiveVersion()));
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            await().atMost(Duration.ofMinutes(1))
+                    .alias("the JDBC sink committed all 20 orders")
+                    .until(() -> committedOffsets(http, base, "to-db").contains("\"kafka_offset\":20"));
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + database);
+                ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM \"orders\"")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(20);
+        }
     }
 
     @Test
     void aStandaloneWorkerServesItsRestApi(@TempDir Path work) throws Exception {
-        Path worker = work.resolve("worker.properties");
-        Files.writeString(
-                worker,
-                String.join(
-                        "\n",
-                        "key.converter=org.apache.kafka.connect.storage.StringConverter",
-                        "value.converter=org.apache.kafka.connect.storage.StringConverter",
-                        "offset.storage.file.filename=" + work.resolve("offsets.json"),
-                        "plugin.path=" + home.resolve("plugins"),
-                        "listeners=http://localhost:0",
-                        ""));
-        Process standalone =
-                tributary(work, "standalone", "--dev", worker.toString()).start();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(standalone.getInputStream(), StandardCharsets.UTF_8))) {
-                out.lines().forEach(lines::add);
-            } catch (IOException e) {
-                lines.add("(output ended: " + e + ")");
-            }
-        });
-        reader.start();
-        try {
-            await().atMost(Duration.ofMinutes(2))
-                    .alias("the worker printed its REST address")
-                    .until(() ->
-                            lines.stream().anyMatch(l -> REST_URL.matcher(l).find()) || !standalone.isAlive());
-            assertThat(standalone.isAlive()).as(String.join("\n", lines)).isTrue();
-            Matcher url = lines.stream()
-                    .map(REST_URL::matcher)
-                    .filter(Matcher::find)
-                    .findFirst()
-                    .orElseThrow();
-            URI base = URI.create(url.group(1) + "/");
+        Path worker = properties(
+                work.resolve("worker.properties"),
+                "key.converter=org.apache.kafka.connect.storage.StringConverter",
+                "value.converter=org.apache.kafka.connect.storage.StringConverter",
+                "offset.storage.file.filename=" + work.resolve("offsets.json"),
+                "plugin.path=" + home.resolve("plugins"),
+                "listeners=http://localhost:0");
+        try (StandaloneProcess standalone =
+                new StandaloneProcess(tributary(work, "standalone", "--dev", worker.toString()))) {
+            URI base = standalone.awaitRestApi();
             HttpClient http = HttpClient.newHttpClient();
 
             HttpResponse<String> created = Greeter.create(http, base);
@@ -118,11 +218,25 @@ class DistributionIT {
             await().atMost(Duration.ofMinutes(1))
                     .alias("the connector RUNNING")
                     .until(() -> Greeter.status(http, base).contains("\"state\":\"RUNNING\""));
-        } finally {
-            standalone.destroy();
-            if (!standalone.waitFor(30, TimeUnit.SECONDS)) {
-                standalone.destroyForcibly();
-            }
         }
+    }
+
+    private static Path properties(Path file, String... lines) throws IOException {
+        return Files.writeString(file, String.join("\n", lines) + "\n");
+    }
+
+    private static String committedOffsets(HttpClient http, URI base, String connector)
+            throws IOException, InterruptedException {
+        return http.send(
+                        HttpRequest.newBuilder(base.resolve("connectors/" + connector + "/offsets"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body()
+                .replace(" ", "");
+    }
+
+    /** The version in the unpacked folder's name, tributary-VERSION, which the sample bundles share. */
+    private static String archiveVersion() {
+        return home.getFileName().toString().substring("tributary-".length());
     }
 }

@@ -1,44 +1,86 @@
 package io.tributary.runtime.cli;
 
-import io.tributary.runtime.examples.DemoFileSinkConnector;
-import io.tributary.runtime.examples.DemoSourceConnector;
+import io.tributary.runtime.operations.LogLevels;
+import io.tributary.runtime.plugins.PluginDescriptor;
 import io.tributary.runtime.standalone.StandaloneRuntime;
+import io.tributary.runtime.worker.ConnectorStateInfo;
+import io.tributary.runtime.worker.State;
+import io.tributary.runtime.worker.Status;
 import io.tributary.runtime.worker.WorkerConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tributary demo}: a source writes greetings to a topic, a sink appends them to a file, on a Kafka
- * broker started in this process unless one is named; ends when every greeting reached the file.
+ * {@code tributary demo}: the datagen connector writes orders to a topic and the JDBC sink writes them to a
+ * table, on a Kafka broker started in this process and an H2 database in a file, unless others are named.
+ * Both connectors come from their bundles on the plugin path, as a user's would. It prints progress each
+ * second (records produced, the sink's lag, rows in the table) and ends with a query of the table.
  */
-@Command(name = "demo", description = "Runs a source → topic → sink demo end to end, with an in-process Kafka broker.")
+@Command(
+        name = "demo",
+        description = "Runs datagen → Kafka → JDBC sink end to end, with an in-process Kafka broker and an H2"
+                + " database, showing progress, then queries the table.")
 final class DemoCommand implements Callable<Integer> {
+
+    static final String DATAGEN = "io.tributary.connectors.datagen.DatagenConnector";
+    static final String JDBC_SINK = "io.tributary.connectors.jdbc.JdbcSinkConnector";
+    static final String SOURCE_NAME = "demo-orders";
+    static final String SINK_NAME = "demo-orders-to-db";
+    static final String TOPIC = "demo-orders";
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--count", defaultValue = "20", description = "Records to move (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--count", defaultValue = "1000", description = "Orders to move (default: ${DEFAULT-VALUE}).")
     private long count;
 
     @Option(
-            names = "--file",
-            defaultValue = "target/demo/greetings.txt",
-            description = "File the sink appends to (default: ${DEFAULT-VALUE}).")
-    private Path file;
+            names = "--rate",
+            defaultValue = "200",
+            description = "Orders the source writes a second (default: ${DEFAULT-VALUE}).")
+    private double rate;
+
+    @Option(
+            names = "--plugin-path",
+            split = ",",
+            defaultValue = "${sys:tributary.demo.plugin.path:-plugins}",
+            description = "Where the datagen and JDBC connector bundles are (default: ${DEFAULT-VALUE}).")
+    private List<String> pluginPath;
+
+    @Option(
+            names = "--connection-url",
+            description = "Write to this database instead of a new H2 database in a temporary folder, such as"
+                    + " jdbc:postgresql://localhost:5432/postgres.")
+    private String connectionUrl;
+
+    @Option(names = "--connection-user", description = "The database user of --connection-url.")
+    private String connectionUser;
+
+    @Option(names = "--connection-password", description = "The password of --connection-user.")
+    private String connectionPassword;
+
+    @Option(
+            names = "--table",
+            defaultValue = "demo_orders",
+            description = "The table to write; it must not exist yet (default: ${DEFAULT-VALUE}).")
+    private String table;
 
     @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of an in-process broker.")
     private String bootstrapServers;
@@ -46,10 +88,20 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT2M", description = "Give up after this long (default: PT2M).")
     private Duration timeout;
 
+    @Option(names = "--verbose", description = "Keep the worker's own log lines (INFO) beside the demo's.")
+    private boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Files.deleteIfExists(file);
+        if (!verbose) {
+            new LogLevels(Clock.systemUTC()).set("io.tributary", "WARN");
+        }
+        String url = connectionUrl;
+        if (url == null) {
+            Path folder = Files.createTempDirectory("tributary-demo-db");
+            url = "jdbc:h2:file:" + folder.resolve("demo").toAbsolutePath();
+        }
         DevKafka broker = null;
         String servers = bootstrapServers;
         if (servers == null) {
@@ -57,40 +109,59 @@ final class DemoCommand implements Callable<Integer> {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(
                             "The demo needs the dev-kafka module on the class path; run it with bin/tributary demo"));
-            Path data = Files.createTempDirectory("tributary-demo-kafka");
-            servers = broker.start(data);
+            servers = broker.start(Files.createTempDirectory("tributary-demo-kafka"));
             say(out, "Started a Kafka broker in this process at " + servers);
         }
         try (StandaloneRuntime runtime = StandaloneRuntime.start(Map.of(
-                WorkerConfig.BOOTSTRAP_SERVERS, servers,
-                WorkerConfig.KEY_CONVERTER, "org.apache.kafka.connect.storage.StringConverter",
-                WorkerConfig.VALUE_CONVERTER, "org.apache.kafka.connect.storage.StringConverter",
-                WorkerConfig.OFFSET_FLUSH_INTERVAL_MS, "500"))) {
-            runtime.deploy(Map.of(
-                    "name", "demo-source",
-                    "connector.class", DemoSourceConnector.class.getName(),
-                    "topic", "demo-greetings",
-                    "count", Long.toString(count),
-                    "interval.ms", "100"));
-            say(out, "Deployed demo-source: writes " + count + " greetings to topic demo-greetings");
-            runtime.deploy(Map.of(
-                    "name",
-                    "demo-sink",
-                    "connector.class",
-                    DemoFileSinkConnector.class.getName(),
-                    "topics",
-                    "demo-greetings",
-                    "file",
-                    file.toString()));
-            say(out, "Deployed demo-sink: appends what it reads to " + file.toAbsolutePath());
-            boolean done = awaitLines(runtime, Instant.now().plus(timeout));
-            say(
-                    out,
-                    done
-                            ? "Done: " + count + " greetings went from demo-source through Kafka to "
-                                    + file.toAbsolutePath()
-                            : "The demo did not finish within " + timeout + "; see the log above for why");
-            return done ? 0 : 1;
+                WorkerConfig.BOOTSTRAP_SERVERS,
+                servers,
+                WorkerConfig.PLUGIN_PATH,
+                String.join(",", pluginPath),
+                WorkerConfig.OFFSET_FLUSH_INTERVAL_MS,
+                "1000"))) {
+            Optional<String> missing = describePlugins(runtime, out);
+            if (missing.isPresent()) {
+                say(out, missing.get());
+                return 1;
+            }
+            try (DemoTable database = DemoTable.open(
+                            runtime.plugins().loaderFor(JDBC_SINK), url, connectionUser, connectionPassword, table);
+                    SinkLag lag = new SinkLag(servers, TOPIC, "connect-" + SINK_NAME)) {
+                if (database.exists()) {
+                    say(
+                            out,
+                            "Table " + table + " already exists in " + url + ": drop it, or name another with --table");
+                    return 1;
+                }
+                lag.markStart();
+                runtime.deploy(sink(url));
+                say(
+                        out,
+                        "Deployed " + SINK_NAME + ": JDBC sink from topic " + TOPIC + " into table " + table + " of "
+                                + url);
+                runtime.deploy(source());
+                say(
+                        out,
+                        "Deployed " + SOURCE_NAME + ": datagen writes " + count + " orders at "
+                                + (rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate))
+                                + " a second to topic " + TOPIC);
+                Instant started = Instant.now();
+                boolean done = awaitRows(runtime, database, lag, out, started, started.plus(timeout));
+                if (!done) {
+                    return 1;
+                }
+                say(
+                        out,
+                        String.format(
+                                "Done: %d orders went from %s through Kafka into table %s in %.1f s",
+                                count, SOURCE_NAME, table, seconds(started)));
+                say(out, "The table, by city:");
+                database.printSummary(out);
+                if (connectionUrl == null) {
+                    say(out, "The database stays in " + url.substring("jdbc:h2:file:".length()) + ".mv.db");
+                }
+                return 0;
+            }
         } finally {
             if (broker != null) {
                 broker.close();
@@ -98,23 +169,112 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private boolean awaitLines(StandaloneRuntime runtime, Instant deadline) throws InterruptedException, IOException {
-        CountDownLatch never = new CountDownLatch(1);
-        while (Instant.now().isBefore(deadline)) {
-            if (runtime.hasFailed("demo-source") || runtime.hasFailed("demo-sink")) {
-                return false;
-            }
-            if (Files.exists(file) && lines() >= count) {
-                return true;
-            }
-            never.await(200, TimeUnit.MILLISECONDS);
+    /** Names the two plugins and where they come from; says what to do when either is not on the path. */
+    private Optional<String> describePlugins(StandaloneRuntime runtime, PrintWriter out) {
+        List<PluginDescriptor> found = Stream.of(DATAGEN, JDBC_SINK)
+                .flatMap(name -> runtime.plugins().plugins().stream()
+                        .filter(p -> p.className().equals(name))
+                        .limit(1))
+                .toList();
+        if (found.size() < 2) {
+            return Optional.of("The demo runs the datagen and JDBC connectors from their bundles, but "
+                    + String.join(",", pluginPath) + " does not hold both; give their folders or ZIPs with"
+                    + " --plugin-path (the distribution has them in plugins/; in the source tree,"
+                    + " bin/tributary demo builds them)");
         }
-        return false;
+        found.forEach(p -> say(out, "Plugin " + p.className() + " " + p.version() + " from " + p.location()));
+        return Optional.empty();
     }
 
-    private long lines() throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        return lines.size();
+    private Map<String, String> source() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("name", SOURCE_NAME);
+        config.put("connector.class", DATAGEN);
+        config.put("tasks.max", "1");
+        config.put("kafka.topic", TOPIC);
+        config.put("quickstart", "orders");
+        config.put("iterations", Long.toString(count));
+        config.put("records.per.second", Double.toString(rate));
+        return config;
+    }
+
+    private Map<String, String> sink(String url) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("name", SINK_NAME);
+        config.put("connector.class", JDBC_SINK);
+        config.put("tasks.max", "1");
+        config.put("topics", TOPIC);
+        config.put("connection.url", url);
+        if (connectionUser != null) {
+            config.put("connection.user", connectionUser);
+        }
+        if (connectionPassword != null) {
+            config.put("connection.password", connectionPassword);
+        }
+        config.put("table.name.format", table);
+        config.put("insert.mode", "upsert");
+        config.put("pk.mode", "record_value");
+        config.put("pk.fields", "orderid");
+        config.put("auto.create", "true");
+        return config;
+    }
+
+    private boolean awaitRows(
+            StandaloneRuntime runtime,
+            DemoTable database,
+            SinkLag lag,
+            PrintWriter out,
+            Instant started,
+            Instant deadline)
+            throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        while (true) {
+            for (String name : List.of(SOURCE_NAME, SINK_NAME)) {
+                Optional<String> failure = failure(runtime, name);
+                if (failure.isPresent()) {
+                    say(out, name + " failed: " + failure.get());
+                    return false;
+                }
+            }
+            long rows = database.rows();
+            SinkLag.Progress progress = lag.progress();
+            say(
+                    out,
+                    String.format(
+                            "%5.1f s  produced %,8d  lag %,8d  rows written %,8d",
+                            seconds(started), progress.produced(), progress.lag(), rows));
+            if (rows >= count && progress.lag() == 0) {
+                return true;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                say(
+                        out,
+                        "The demo did not finish within " + timeout + ": " + rows + " of " + count
+                                + " rows were written; run it again with --verbose to see the worker's log");
+                return false;
+            }
+            never.await(1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The first line of the error of a failed connector or task. */
+    private static Optional<String> failure(StandaloneRuntime runtime, String name) {
+        Optional<ConnectorStateInfo> status = runtime.status(name);
+        return status.flatMap(s -> Stream.concat(
+                                Stream.of(s.connector()), s.tasks().stream().map(ConnectorStateInfo.TaskState::status))
+                        .filter(st -> st.state() == State.FAILED)
+                        .findFirst())
+                .map(DemoCommand::firstLine);
+    }
+
+    private static String firstLine(Status status) {
+        String trace = status.trace() == null ? "(no message)" : status.trace();
+        int end = trace.indexOf('\n');
+        return end < 0 ? trace : trace.substring(0, end);
+    }
+
+    private static double seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
 
     private static void say(PrintWriter out, String message) {
