@@ -55,11 +55,16 @@ interface Pipeline {
         /** Task to Kafka: a producer, a source connector. */
         SOURCE,
         /** Kafka to task: a consumer, a sink connector. */
-        SINK;
+        SINK,
+        /**
+         * Task to Kafka with real records: the datagen connector's orders, structs through the JSON converter
+         * with schemas, beside a producer sending the same bytes.
+         */
+        DATAGEN;
 
         /** @return the name in reports */
         String label() {
-            return this == SOURCE ? "source" : "sink";
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

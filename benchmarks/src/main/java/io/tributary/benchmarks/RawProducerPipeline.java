@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,9 +18,30 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class RawProducerPipeline implements Pipeline {
     private final String bootstrapServers;
+    private final Side side;
+    private final Supplier<List<Payload>> payloads;
 
+    /** A record's key and value, as bytes. */
+    record Payload(byte[] key, byte[] value) {}
+
+    /** @param bootstrapServers the cluster; every record is {@link BenchRecords#VALUE_BYTES} without a key */
     RawProducerPipeline(String bootstrapServers) {
+        this(bootstrapServers, Side.SOURCE, () -> List.of(new Payload(null, BenchRecords.VALUE_BYTES)));
+    }
+
+    private RawProducerPipeline(String bootstrapServers, Side side, Supplier<List<Payload>> payloads) {
         this.bootstrapServers = bootstrapServers;
+        this.side = side;
+        this.payloads = payloads;
+    }
+
+    /**
+     * @param bootstrapServers the cluster
+     * @param payloads the datagen connector's records, sent in turn, again from the first once all were sent
+     * @return the reference of the datagen path
+     */
+    static RawProducerPipeline replaying(String bootstrapServers, Supplier<List<Payload>> payloads) {
+        return new RawProducerPipeline(bootstrapServers, Side.DATAGEN, payloads);
     }
 
     /**
@@ -50,17 +72,19 @@ final class RawProducerPipeline implements Pipeline {
 
     @Override
     public Side side() {
-        return Side.SOURCE;
+        return side;
     }
 
     @Override
     public Running start(Run run) {
+        List<Payload> sent = payloads.get();
         List<Sender> senders = new ArrayList<>();
         for (int task = 0; task < run.workload().tasks(); task++) {
             Sender sender = new Sender(
                     run.name() + "-" + task,
                     run.topic(),
-                    BenchRecords.share(run.records(), run.workload().tasks(), task));
+                    BenchRecords.share(run.records(), run.workload().tasks(), task),
+                    sent);
             senders.add(sender);
             sender.thread.start();
         }
@@ -88,17 +112,21 @@ final class RawProducerPipeline implements Pipeline {
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         private volatile long sent;
 
-        Sender(String clientId, String topic, long records) {
-            this.thread = new Thread(() -> send(clientId, topic, records), clientId);
+        Sender(String clientId, String topic, long records, List<Payload> payloads) {
+            this.thread = new Thread(() -> send(clientId, topic, records, payloads), clientId);
         }
 
-        private void send(String clientId, String topic, long records) {
+        private void send(String clientId, String topic, long records, List<Payload> payloads) {
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                     runtimeProducerSettings(bootstrapServers, clientId),
                     new ByteArraySerializer(),
                     new ByteArraySerializer())) {
+                int next = 0;
                 for (long i = 0; i < records; i++) {
-                    producer.send(new ProducerRecord<>(topic, BenchRecords.VALUE_BYTES), (metadata, error) -> {
+                    Payload payload = payloads.get(next);
+                    next = next + 1 == payloads.size() ? 0 : next + 1;
+                    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, payload.key(), payload.value());
+                    producer.send(record, (metadata, error) -> {
                         if (error != null) {
                             failure.compareAndSet(null, error);
                         }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -97,8 +98,22 @@ public final class ThroughputBenchmark {
                     new RawConsumerPipeline(bootstrap),
                     TributaryPipeline.sink(tributary),
                     ConnectPipeline.sink(connect));
+            List<RawProducerPipeline.Payload> orders =
+                    included(datagen(bootstrap, tributary, List::of)).isEmpty()
+                            ? List.of()
+                            : DatagenTemplate.capture(kafka, tributary);
+            if (!orders.isEmpty()) {
+                out.printf(
+                        Locale.ROOT,
+                        "Datagen path: orders of %d bytes on average (key and value, JSON with schemas)%n",
+                        DatagenTemplate.averageBytes(orders));
+            }
+            List<Pipeline> datagen = datagen(bootstrap, tributary, () -> orders);
             for (Workload workload : options.workloads()) {
                 for (Pipeline source : included(sources)) {
+                    measureSource(kafka, source, workload);
+                }
+                for (Pipeline source : included(datagen)) {
                     measureSource(kafka, source, workload);
                 }
                 List<Pipeline> includedSinks = included(sinks);
@@ -114,6 +129,12 @@ public final class ThroughputBenchmark {
         } finally {
             deleteRecursively(connectData);
         }
+    }
+
+    /** The datagen path: a producer replaying the connector's own orders, and the connector on Tributary. */
+    private static List<Pipeline> datagen(
+            String bootstrap, EmbeddedWorker tributary, Supplier<List<RawProducerPipeline.Payload>> orders) {
+        return List.of(RawProducerPipeline.replaying(bootstrap, orders), TributaryPipeline.datagen(tributary));
     }
 
     private List<Pipeline> included(List<Pipeline> pipelines) {
@@ -176,7 +197,7 @@ public final class ThroughputBenchmark {
         boolean reported = attempt == options.runs();
         out.printf(
                 Locale.ROOT,
-                "%-22s %-6s %-13s run %d%-10s %7.2f s %,12.0f records/s%s%n",
+                "%-22s %-7s %-13s run %d%-10s %7.2f s %,12.0f records/s%s%n",
                 run.workload().label(),
                 pipeline.side().label(),
                 pipeline.engine().label(),

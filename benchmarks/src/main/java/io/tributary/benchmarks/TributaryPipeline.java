@@ -1,6 +1,8 @@
 package io.tributary.benchmarks;
 
+import io.tributary.connectors.datagen.DatagenConnector;
 import io.tributary.runtime.embed.EmbeddedWorker;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,6 +38,35 @@ final class TributaryPipeline implements Pipeline {
         return new TributaryPipeline(worker, Side.SINK);
     }
 
+    static TributaryPipeline datagen(EmbeddedWorker worker) {
+        return new TributaryPipeline(worker, Side.DATAGEN);
+    }
+
+    /**
+     * The datagen connector writing orders as fast as the worker takes them, keys and values through the JSON
+     * converter with schemas (set on the connector; the worker's own converters stay the string ones).
+     *
+     * @param name the connector's name
+     * @param topic where the orders go
+     * @param tasks {@code tasks.max}
+     * @param records how many orders in all
+     * @return the connector's settings
+     */
+    static Map<String, String> datagenConfig(String name, String topic, int tasks, long records) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("name", name);
+        config.put("connector.class", DatagenConnector.class.getName());
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("kafka.topic", topic);
+        config.put("quickstart", "orders");
+        config.put("iterations", Long.toString(records));
+        config.put("records.per.second", "0");
+        config.put("batch.size", Integer.toString(BenchRecords.POLL_BATCH));
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        return config;
+    }
+
     @Override
     public Engine engine() {
         return Engine.TRIBUTARY;
@@ -49,7 +80,9 @@ final class TributaryPipeline implements Pipeline {
     @Override
     public Running start(Run run) {
         String tasks = Integer.toString(run.workload().tasks());
-        if (side == Side.SOURCE) {
+        if (side == Side.DATAGEN) {
+            worker.deploy(datagenConfig(run.name(), run.topic(), run.workload().tasks(), run.records()));
+        } else if (side == Side.SOURCE) {
             worker.deploy(Map.of(
                     "name",
                     run.name(),

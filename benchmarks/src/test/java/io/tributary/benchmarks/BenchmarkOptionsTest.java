@@ -44,6 +44,12 @@ class BenchmarkOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'tributary-transform'")
                 .hasMessageContaining("connect-sink");
+        assertThat(BenchmarkOptions.parse("--only=tributary-datagen").includes(Engine.TRIBUTARY, Side.DATAGEN))
+                .isTrue();
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--only=connect-datagen"))
+                .as("Kafka Connect cannot run the SDK's datagen connector")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'connect-datagen'");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--fast"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown option '--fast'");

@@ -26,6 +26,8 @@ class ThroughputBenchmarkIT {
                         "raw-source",
                         "tributary-source",
                         "connect-source",
+                        "raw-datagen",
+                        "tributary-datagen",
                         "raw-sink",
                         "tributary-sink",
                         "connect-sink");
@@ -33,11 +35,16 @@ class ThroughputBenchmarkIT {
         // A run that moved more or fewer records than asked says so in its line.
         assertThat(report.toString(StandardCharsets.UTF_8)).doesNotContain("records moved");
         assertThat(ResultTable.format(results))
-                .contains("| 2 partitions, 2 tasks | source |")
-                .contains("| 2 partitions, 2 tasks | sink   |");
+                .contains("| 2 partitions, 2 tasks | source  |")
+                .contains("| 2 partitions, 2 tasks | datagen |")
+                .contains("| 2 partitions, 2 tasks | sink    |");
         assertThat(results)
                 .filteredOn(r -> r.engine() == Engine.TRIBUTARY && r.side() == Side.SINK)
                 .singleElement()
                 .satisfies(r -> assertThat(r.records()).isEqualTo(2000));
+        assertThat(results)
+                .filteredOn(r -> r.side() == Side.DATAGEN)
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.records()).isEqualTo(2000));
     }
 }
