@@ -157,6 +157,17 @@ class DistributionIT {
                 "pk.mode=record_value",
                 "pk.fields=orderid",
                 "auto.create=true");
+        Path jdbcSource = properties(
+                work.resolve("jdbc-source.properties"),
+                "name=from-db",
+                "connector.class=io.tributary.connectors.jdbc.JdbcSourceConnector",
+                "connection.url=jdbc:h2:file:" + database,
+                "mode=incrementing",
+                "incrementing.column.name=orderid",
+                "table.include.list=orders",
+                "topic.prefix=shop-",
+                "poll.interval.ms=200",
+                "table.poll.interval.ms=500");
 
         try (StandaloneProcess standalone = new StandaloneProcess(tributary(
                 work,
@@ -166,7 +177,8 @@ class DistributionIT {
                 datagen.toString(),
                 fileSource.toString(),
                 fileSink.toString(),
-                jdbcSink.toString()))) {
+                jdbcSink.toString(),
+                jdbcSource.toString()))) {
             URI base = standalone.awaitRestApi();
             await().atMost(Duration.ofMinutes(1))
                     .alias("23 lines in " + output)
@@ -191,6 +203,9 @@ class DistributionIT {
             await().atMost(Duration.ofMinutes(1))
                     .alias("the JDBC sink committed all 20 orders")
                     .until(() -> committedOffsets(http, base, "to-db").contains("\"kafka_offset\":20"));
+            await().atMost(Duration.ofMinutes(1))
+                    .alias("the JDBC source read the 20 rows back from the table the sink made")
+                    .until(() -> committedOffsets(http, base, "from-db").contains("\"incrementing\":19"));
         }
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + database);
                 ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM \"orders\"")) {
@@ -225,6 +240,7 @@ class DistributionIT {
         return Files.writeString(file, String.join("\n", lines) + "\n");
     }
 
+    /** @return the body of {@code GET /connectors/NAME/offsets}, without spaces */
     private static String committedOffsets(HttpClient http, URI base, String connector)
             throws IOException, InterruptedException {
         return http.send(

@@ -10,6 +10,7 @@ import io.tributary.runtime.worker.WorkerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,8 +125,18 @@ final class DemoCommand implements Callable<Integer> {
                 say(out, missing.get());
                 return 1;
             }
-            try (DemoTable database = DemoTable.open(
-                            runtime.plugins().loaderFor(JDBC_SINK), url, connectionUser, connectionPassword, table);
+            DemoTable database;
+            try {
+                database = DemoTable.open(
+                        runtime.plugins().loaderFor(JDBC_SINK), url, connectionUser, connectionPassword, table);
+            } catch (SQLException | IllegalArgumentException e) {
+                say(
+                        out,
+                        "Cannot connect to " + url + ": " + e.getMessage()
+                                + "; check --connection-url, --connection-user and --connection-password");
+                return 1;
+            }
+            try (database;
                     SinkLag lag = new SinkLag(servers, TOPIC, "connect-" + SINK_NAME)) {
                 if (database.exists()) {
                     say(
