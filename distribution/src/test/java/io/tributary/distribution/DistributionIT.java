@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,11 +67,8 @@ class DistributionIT {
 
     @Test
     void theDemoRunsFromTheUnpackedArchive(@TempDir Path work) throws Exception {
-        Process demo = tributary(work, "demo", "--count", "50", "--rate", "100").start();
-        String printed = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String printed = runToEnd(tributary(work, "demo", "--count", "50", "--rate", "100"), Duration.ofMinutes(3));
 
-        assertThat(demo.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(demo.exitValue()).as(printed).isZero();
         assertThat(printed)
                 .as("the connectors come from the bundles in plugins/")
                 .containsPattern("Plugin io.tributary.connectors.datagen.DatagenConnector \\S+ from "
@@ -99,12 +95,8 @@ class DistributionIT {
 
     @Test
     void pluginsListsTheSampleBundlesWithTheirVersions() throws Exception {
-        Process plugins =
-                tributary(home, "plugins", "config/standalone.properties").start();
-        String printed = new String(plugins.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String printed = runToEnd(tributary(home, "plugins", "config/standalone.properties"), Duration.ofMinutes(2));
 
-        assertThat(plugins.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(plugins.exitValue()).as(printed).isZero();
         String version = archiveVersion();
         for (String connector : SAMPLE_CONNECTORS) {
             assertThat(printed)
@@ -190,10 +182,7 @@ class DistributionIT {
                     .contains("\"first\"", "\"second\"", "\"third\"")
                     .anyMatch(line -> line.startsWith("{\"orderid\":19,"));
 
-            Process listed =
-                    tributary(work, "plugins", "--url", base.toString()).start();
-            String printed = new String(listed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(listed.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            String printed = runToEnd(tributary(work, "plugins", "--url", base.toString()), Duration.ofMinutes(1));
             for (String connector : SAMPLE_CONNECTORS) {
                 assertThat(printed)
                         .as("GET /connector-plugins through the CLI")
@@ -234,6 +223,25 @@ class DistributionIT {
                     .alias("the connector RUNNING")
                     .until(() -> Greeter.status(http, base).contains("\"state\":\"RUNNING\""));
         }
+    }
+
+    /**
+     * Runs a command of the archive to its end, its output in a file so that a command that hangs cannot hang
+     * the test, and checks that it ended in time and exited with 0.
+     *
+     * @return what it printed, standard output and error together
+     */
+    private static String runToEnd(ProcessBuilder command, Duration limit) throws Exception {
+        Path output = Files.createTempFile(installed, "output", ".txt");
+        Process process = command.redirectOutput(output.toFile()).start();
+        boolean ended = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (!ended) {
+            process.destroyForcibly().waitFor();
+        }
+        String printed = Files.readString(output);
+        assertThat(ended).as("ended within " + limit + "; printed:\n" + printed).isTrue();
+        assertThat(process.exitValue()).as(printed).isZero();
+        return printed;
     }
 
     private static Path properties(Path file, String... lines) throws IOException {

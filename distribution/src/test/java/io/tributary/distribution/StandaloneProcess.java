@@ -60,7 +60,8 @@ final class StandaloneProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            // Wait for the end too: the test may open what the worker held, such as an H2 file, next.
+            process.destroyForcibly().waitFor();
         }
     }
 }

@@ -7,6 +7,7 @@ import io.tributary.runtime.worker.ConnectorStateInfo;
 import io.tributary.runtime.worker.State;
 import io.tributary.runtime.worker.Status;
 import io.tributary.runtime.worker.WorkerConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,18 +15,24 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -94,25 +101,51 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (count < 1) {
+            throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count);
+        }
+        if (!(rate > 0)) {
+            throw new ParameterException(spec.commandLine(), "--rate must be above 0 (orders a second), got " + rate);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (!verbose) {
             new LogLevels(Clock.systemUTC()).set("io.tributary", "WARN");
         }
+        Path ownDatabase = null;
         String url = connectionUrl;
         if (url == null) {
-            Path folder = Files.createTempDirectory("tributary-demo-db");
-            url = "jdbc:h2:file:" + folder.resolve("demo").toAbsolutePath();
+            ownDatabase = Files.createTempDirectory("tributary-demo-db");
+            url = "jdbc:h2:file:" + ownDatabase.resolve("demo").toAbsolutePath();
         }
         DevKafka broker = null;
-        String servers = bootstrapServers;
-        if (servers == null) {
-            broker = ServiceLoader.load(DevKafka.class)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "The demo needs the dev-kafka module on the class path; run it with bin/tributary demo"));
-            servers = broker.start(Files.createTempDirectory("tributary-demo-kafka"));
-            say(out, "Started a Kafka broker in this process at " + servers);
+        int result = 1;
+        try {
+            String servers = bootstrapServers;
+            if (servers == null) {
+                broker = ServiceLoader.load(DevKafka.class)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("The demo needs the dev-kafka module on the class"
+                                + " path; run it with bin/tributary demo"));
+                servers = broker.start(Files.createTempDirectory("tributary-demo-kafka"));
+                say(out, "Started a Kafka broker in this process at " + servers);
+            }
+            result = run(out, servers, url);
+            if (result == 0 && ownDatabase != null) {
+                say(out, "The database stays in " + ownDatabase.resolve("demo.mv.db"));
+            }
+            return result;
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            if (result != 0 && ownDatabase != null) {
+                deleteRecursively(ownDatabase);
+            }
         }
+    }
+
+    /** Runs the two connectors on a worker against the broker and the database; 0 once every order is a row. */
+    private int run(PrintWriter out, String servers, String url) throws InterruptedException {
         try (StandaloneRuntime runtime = StandaloneRuntime.start(Map.of(
                 WorkerConfig.BOOTSTRAP_SERVERS,
                 servers,
@@ -138,44 +171,55 @@ final class DemoCommand implements Callable<Integer> {
             }
             try (database;
                     SinkLag lag = new SinkLag(servers, TOPIC, "connect-" + SINK_NAME)) {
-                if (database.exists()) {
-                    say(
-                            out,
-                            "Table " + table + " already exists in " + url + ": drop it, or name another with --table");
-                    return 1;
-                }
-                lag.markStart();
-                runtime.deploy(sink(url));
-                say(
-                        out,
-                        "Deployed " + SINK_NAME + ": JDBC sink from topic " + TOPIC + " into table " + table + " of "
-                                + url);
-                runtime.deploy(source());
-                say(
-                        out,
-                        "Deployed " + SOURCE_NAME + ": datagen writes " + count + " orders at "
-                                + (rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate))
-                                + " a second to topic " + TOPIC);
-                Instant started = Instant.now();
-                boolean done = awaitRows(runtime, database, lag, out, started, started.plus(timeout));
-                if (!done) {
-                    return 1;
-                }
-                say(
-                        out,
-                        String.format(
-                                "Done: %d orders went from %s through Kafka into table %s in %.1f s",
-                                count, SOURCE_NAME, table, seconds(started)));
-                say(out, "The table, by city:");
-                database.printSummary(out);
-                if (connectionUrl == null) {
-                    say(out, "The database stays in " + url.substring("jdbc:h2:file:".length()) + ".mv.db");
-                }
-                return 0;
+                return run(out, runtime, database, lag, url);
+            } catch (SQLException e) {
+                say(out, "The database at " + url + " failed: " + e.getMessage() + "; check --connection-url");
+                return 1;
+            } catch (ExecutionException | TimeoutException | KafkaException e) {
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                say(out, "Kafka did not answer (" + cause + "); check --bootstrap-servers");
+                return 1;
             }
-        } finally {
-            if (broker != null) {
-                broker.close();
+        }
+    }
+
+    private int run(PrintWriter out, StandaloneRuntime runtime, DemoTable database, SinkLag lag, String url)
+            throws SQLException, ExecutionException, TimeoutException, InterruptedException {
+        if (database.exists()) {
+            say(out, "Table " + table + " already exists in " + url + ": drop it, or name another with --table");
+            return 1;
+        }
+        lag.markStart();
+        runtime.deploy(sink(url));
+        say(out, "Deployed " + SINK_NAME + ": JDBC sink from topic " + TOPIC + " into table " + table + " of " + url);
+        runtime.deploy(source());
+        say(
+                out,
+                "Deployed " + SOURCE_NAME + ": datagen writes " + count + " orders at "
+                        + (rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate))
+                        + " a second to topic " + TOPIC);
+        Instant started = Instant.now();
+        if (!awaitRows(runtime, database, lag, out, started, started.plus(timeout))) {
+            return 1;
+        }
+        say(
+                out,
+                String.format(
+                        Locale.ROOT,
+                        "Done: %d orders went from %s through Kafka into table %s in %.1f s",
+                        count,
+                        SOURCE_NAME,
+                        table,
+                        seconds(started)));
+        say(out, "The table, by city:");
+        database.printSummary(out);
+        return 0;
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
             }
         }
     }
@@ -237,7 +281,7 @@ final class DemoCommand implements Callable<Integer> {
             PrintWriter out,
             Instant started,
             Instant deadline)
-            throws Exception {
+            throws SQLException, ExecutionException, TimeoutException, InterruptedException {
         CountDownLatch never = new CountDownLatch(1);
         while (true) {
             for (String name : List.of(SOURCE_NAME, SINK_NAME)) {
@@ -252,8 +296,12 @@ final class DemoCommand implements Callable<Integer> {
             say(
                     out,
                     String.format(
+                            Locale.ROOT,
                             "%5.1f s  produced %,8d  lag %,8d  rows written %,8d",
-                            seconds(started), progress.produced(), progress.lag(), rows));
+                            seconds(started),
+                            progress.produced(),
+                            progress.lag(),
+                            rows));
             if (rows >= count && progress.lag() == 0) {
                 return true;
             }

@@ -2,7 +2,6 @@ package io.tributary.runtime.cli;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -10,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
@@ -62,7 +62,13 @@ final class DemoTable implements AutoCloseable {
             if (password != null) {
                 properties.setProperty("password", password);
             }
-            return new DemoTable(driver.connect(url, properties), table);
+            Connection connection = driver.connect(url, properties);
+            try {
+                return new DemoTable(connection, table);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -70,26 +76,29 @@ final class DemoTable implements AutoCloseable {
 
     /** @return whether the table exists */
     boolean exists() throws SQLException {
-        DatabaseMetaData metadata = connection.getMetaData();
-        for (String name : List.of(table, table.toUpperCase(), table.toLowerCase())) {
-            try (ResultSet tables = metadata.getTables(connection.getCatalog(), null, name, null)) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return count().isPresent();
     }
 
     /** @return the table's rows, 0 while it does not exist */
     long rows() throws SQLException {
-        if (!exists()) {
-            return 0;
-        }
+        return count().orElse(0);
+    }
+
+    /**
+     * Counts the rows of exactly the table the sink writes: the same quoted name, in the connection's own
+     * schema, where a look-up in the metadata would take the name as a pattern and search every schema.
+     */
+    private OptionalLong count() throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + quoted(table))) {
             result.next();
-            return result.getLong(1);
+            return OptionalLong.of(result.getLong(1));
+        } catch (SQLException e) {
+            // SQLSTATE class 42: syntax error or access rule violation, which includes an unknown table.
+            if (e.getSQLState() != null && e.getSQLState().startsWith("42")) {
+                return OptionalLong.empty();
+            }
+            throw e;
         }
     }
 

@@ -39,6 +39,17 @@ class TributaryCliTest {
     }
 
     @Test
+    void theDemoRefusesACountOrRateItCannotRunBeforeStartingAnything() {
+        Run none = run("demo", "--count", "0");
+        Run unlimited = run("demo", "--rate", "0");
+
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--count must be at least 1, got 0");
+        assertThat(unlimited.exitCode()).isEqualTo(2);
+        assertThat(unlimited.err()).contains("--rate must be above 0 (orders a second), got 0.0");
+    }
+
+    @Test
     void pluginsListsTheBuiltInPluginsAndSkipsACorruptBundle() throws IOException {
         Path corrupt = pluginPath.resolve("broken-bundle.zip");
         Files.writeString(corrupt, "this is not a zip file", StandardCharsets.UTF_8);

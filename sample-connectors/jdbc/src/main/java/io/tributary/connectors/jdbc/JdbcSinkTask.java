@@ -76,11 +76,16 @@ public class JdbcSinkTask implements SinkTask {
                 LOG.warn("Cannot reach {} yet ({}); the first batch tries again", url, e.getMessage());
                 return;
             }
-            throw new TributaryException(
-                    "Cannot connect to " + url + ": " + e.getMessage()
-                            + "; check connection.url, connection.user and connection.password",
-                    e);
+            throw refused(e);
         }
+    }
+
+    /** The database answered and refused the connection: the settings are wrong, and retrying will not help. */
+    private TributaryException refused(SQLException e) {
+        return new TributaryException(
+                "Cannot connect to " + url + ": " + e.getMessage()
+                        + "; check connection.url, connection.user and connection.password",
+                e);
     }
 
     private void connect() throws SQLException {
@@ -105,32 +110,51 @@ public class JdbcSinkTask implements SinkTask {
         }
         try {
             if (connection == null || !connection.isValid(5)) {
-                connect();
+                reconnect();
             }
             writer.write(rows, (row, error) -> context.errantRecordReporter().report(row.record(), error));
             retriesLeft = maxRetries;
         } catch (SQLException e) {
             if (Errors.transient_(e) || connectionLost()) {
-                close();
-                if (retriesLeft == 0) {
-                    throw new TributaryException(
-                            "Cannot write to " + url + " after " + (maxRetries + 1) + " attempts: " + e.getMessage()
-                                    + "; check that the database is running and reachable at connection.url, or"
-                                    + " raise max.retries; the batch was not written and its offsets were not"
-                                    + " committed",
-                            e);
-                }
-                retriesLeft--;
-                context.timeout(retryBackoff);
-                throw new RetriableException(
-                        "Cannot write to " + url + " (" + e.getMessage()
-                                + "); the batch is rolled back and written again, " + retriesLeft
-                                + " more times at most",
-                        e);
+                throw retryLater(e);
             }
             throw new TributaryException(
                     "The " + dialect.name() + " database failed a batch as a whole: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Connects again before a batch. A database that cannot be reached is retried like a lost connection; one
+     * that refuses the connection (wrong credentials, a login no longer allowed) fails the task at once.
+     */
+    private void reconnect() {
+        try {
+            connect();
+        } catch (SQLException e) {
+            throw Errors.transient_(e) ? retryLater(e) : refused(e);
+        }
+    }
+
+    /**
+     * @param e why the batch could not be written
+     * @return a retriable exception that has the worker put the batch again after the back-off, or, once
+     *     max.retries is spent, one that fails the task
+     */
+    private RuntimeException retryLater(SQLException e) {
+        close();
+        if (retriesLeft == 0) {
+            return new TributaryException(
+                    "Cannot write to " + url + " after " + (maxRetries + 1) + " attempts: " + e.getMessage()
+                            + "; check that the database is running and reachable at connection.url, or raise"
+                            + " max.retries; the batch was not written and its offsets were not committed",
+                    e);
+        }
+        retriesLeft--;
+        context.timeout(retryBackoff);
+        return new RetriableException(
+                "Cannot write to " + url + " (" + e.getMessage() + "); the batch is rolled back and written again, "
+                        + retriesLeft + " more times at most",
+                e);
     }
 
     private boolean connectionLost() {

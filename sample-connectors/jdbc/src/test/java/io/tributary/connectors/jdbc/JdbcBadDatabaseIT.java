@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Both connectors on a worker, pointed at a database they cannot use: nothing listens at the address, or the
- * user does not exist. Each ends in a FAILED status whose message names the settings to check, and a sink
- * fixed and deployed again writes every record the failed one was given: nothing was committed past them.
+ * user does not exist or may no longer log in. Each ends in a FAILED status whose message names the settings
+ * to check, and a sink fixed and deployed again, or restarted, writes every record the failed one was given:
+ * nothing was committed past them.
  */
 @WithKafka
 @WithPostgres
@@ -59,7 +60,7 @@ class JdbcBadDatabaseIT {
     }
 
     @Test
-    void aSinkWithWrongCredentialsFailsAtStartSayingWhichSettingsToCheckAndLosesNothingOnceFixed(
+    void aSinkWithWrongCredentialsFailsAtStartSayingWhichSettingsToCheckAndRunsOnceFixed(
             ConnectorHarness harness, KafkaCluster kafka, PostgresDatabase db) {
         String topic = produceThreeOrders(kafka, "credentials");
         Map<String, String> settings = sink("credentials-sink", topic, db);
@@ -77,6 +78,41 @@ class JdbcBadDatabaseIT {
 
         settings.put("connection.user", db.username());
         deployAgainAndAwaitEveryOrder(harness, settings, db, topic);
+    }
+
+    @Test
+    void aSinkWhoseLoginIsRefusedWhileRunningFailsAtOnceAndLosesNothingOnceAllowedAgain(
+            ConnectorHarness harness, KafkaCluster kafka, PostgresDatabase db) {
+        String role = "shop_writer";
+        db.execute("DROP ROLE IF EXISTS " + role);
+        db.execute("CREATE ROLE " + role + " LOGIN");
+        String topic = produceThreeOrders(kafka, "refused");
+        Map<String, String> settings = sink("refused-sink", topic, db);
+        settings.put("connection.user", role);
+        DeployedConnector sink = harness.deploy(settings).awaitRunning();
+        assertThatTable(db, "\"" + table(topic) + "\"")
+                .within(Duration.ofSeconds(30))
+                .settlesAtRowCount(3, Duration.ofSeconds(1));
+
+        // The database now answers, and refuses the login: the sink's connection is gone and cannot come back.
+        db.execute("ALTER ROLE " + role + " NOLOGIN");
+        db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ?", role);
+        produceOrders(kafka, topic, 4, 6);
+
+        assertThat(sink)
+                .within(Duration.ofSeconds(30))
+                .hasFailedTask(0)
+                .taskTraceContains(0, "Cannot connect to " + db.jdbcUrl())
+                .taskTraceContains(0, "check connection.url, connection.user and connection.password");
+        assertThat(sink.status().tasks().get(0).trace())
+                .as("a refused login is not retried as if the database were unreachable")
+                .doesNotContain("attempts");
+
+        db.execute("ALTER ROLE " + role + " LOGIN");
+        sink.restart().awaitRunning();
+        assertThatTable(db, "\"" + table(topic) + "\"")
+                .within(Duration.ofSeconds(30))
+                .settlesAtRowCount(6, Duration.ofSeconds(1));
     }
 
     @Test
@@ -98,7 +134,8 @@ class JdbcBadDatabaseIT {
         assertThat(harness.deploy(settings))
                 .within(Duration.ofSeconds(30))
                 .connectorTraceContains("Cannot list the tables of " + db.jdbcUrl())
-                .connectorTraceContains("\"nobody\"");
+                .connectorTraceContains("\"nobody\"")
+                .connectorTraceContains("check connection.url, connection.user and connection.password");
     }
 
     /**
@@ -115,7 +152,12 @@ class JdbcBadDatabaseIT {
 
     private static String produceThreeOrders(KafkaCluster kafka, String name) {
         String topic = kafka.createTopic(name, 1);
-        for (long id = 1; id <= 3; id++) {
+        produceOrders(kafka, topic, 1, 3);
+        return topic;
+    }
+
+    private static void produceOrders(KafkaCluster kafka, String topic, long first, long last) {
+        for (long id = first; id <= last; id++) {
             kafka.produce(
                     topic,
                     null,
@@ -124,7 +166,6 @@ class JdbcBadDatabaseIT {
                             .getBytes(StandardCharsets.UTF_8),
                     Map.of());
         }
-        return topic;
     }
 
     private static String table(String topic) {
