@@ -37,7 +37,13 @@ final class Workers {
 
     /** Tributary's standalone worker, as {@code tributary standalone} starts it. */
     static Worker tributary(String bootstrapServers, Path offsets) {
+        return tributary(bootstrapServers, offsets, Map.of());
+    }
+
+    /** Tributary's standalone worker with settings of the test's own, such as {@code plugin.path}. */
+    static Worker tributary(String bootstrapServers, Path offsets, Map<String, String> more) {
         Map<String, String> settings = settings(bootstrapServers, offsets);
+        settings.putAll(more);
         RestServer rest = RestServer.start(new RestConfig(settings), "test", "test");
         StandaloneRuntime runtime = StandaloneRuntime.start(settings, rest.workerId());
         rest.serve(runtime.control());

@@ -22,9 +22,11 @@ import java.util.Set;
  * can bundle libraries in versions that differ from the runtime's and from other plugins', and falls back to
  * its parent for what the plugin does not hold.
  *
- * <p>Three kinds of class always come from the parent, whatever the plugin bundles, so that the runtime and
+ * <p>Four kinds of class always come from the parent, whatever the plugin bundles, so that the runtime and
  * every plugin agree on them: the JDK's, the SDK's ({@code io.tributary.sdk.*}, the types through which the
- * runtime calls plugins) and the logging API's ({@code org.slf4j.*}, so plugins log where the runtime logs).
+ * runtime calls plugins), the logging API's ({@code org.slf4j.*}, so plugins log where the runtime logs), and
+ * Kafka's API as Kafka Connect's runtime shares it ({@link #isKafkaApi(String)}: the Connect API and the
+ * clients, through which the runtime runs Connect plugins).
  * Resources in those packages follow the same rule; every other resource is looked up in the plugin first.
  *
  * <p>Thread-safe; classes are loaded in parallel.
@@ -36,6 +38,11 @@ public final class PluginClassLoader extends URLClassLoader {
     }
 
     private static final List<String> SHARED_PREFIXES = List.of("java.", "io.tributary.sdk.", "org.slf4j.");
+    private static final String KAFKA = "org.apache.kafka.";
+    /** Packages under {@value #KAFKA} that hold Connect's own plugins rather than its API. */
+    private static final List<String> PLUGIN_PACKAGES =
+            List.of("connect.json.", "connect.file.", "connect.mirror.", "connect.converters.");
+
     private static final Set<String> JDK_PACKAGES = jdkPackages();
 
     private final Path location;
@@ -87,6 +94,14 @@ public final class PluginClassLoader extends URLClassLoader {
             if (loaded == null) {
                 if (isShared(packageOfClass(name))) {
                     loaded = parent.loadClass(name);
+                } else if (isKafkaApi(name)) {
+                    // The runtime's first; a Kafka class the runtime does not have (Connect's runtime) may be the
+                    // plugin's.
+                    try {
+                        loaded = parent.loadClass(name);
+                    } catch (ClassNotFoundException notInRuntime) {
+                        loaded = findClass(name);
+                    }
                 } else {
                     try {
                         loaded = findClass(name);
@@ -105,7 +120,7 @@ public final class PluginClassLoader extends URLClassLoader {
     @Override
     public URL getResource(String name) {
         Objects.requireNonNull(name, "name");
-        if (isShared(packageOfResource(name))) {
+        if (isShared(packageOfResource(name)) || isKafkaApiPackage(packageOfResource(name))) {
             return parent.getResource(name);
         }
         URL own = findResource(name);
@@ -115,7 +130,7 @@ public final class PluginClassLoader extends URLClassLoader {
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
         Objects.requireNonNull(name, "name");
-        if (isShared(packageOfResource(name))) {
+        if (isShared(packageOfResource(name)) || isKafkaApiPackage(packageOfResource(name))) {
             return parent.getResources(name);
         }
         List<URL> found = new ArrayList<>(Collections.list(findResources(name)));
@@ -156,6 +171,42 @@ public final class PluginClassLoader extends URLClassLoader {
         }
         String prefixed = packageName + ".";
         return SHARED_PREFIXES.stream().anyMatch(prefixed::startsWith);
+    }
+
+    /**
+     * True for Kafka's classes that the runtime provides to every plugin, as Kafka Connect's own runtime does:
+     * Connect's plugin API and the Kafka clients. Connect's own plugins, which plugins may bundle in their own
+     * versions, are not: the transformations and predicates (though not their two interfaces), the JSON,
+     * file and mirror connectors and converters, the converters of {@code connect.converters}, the string and
+     * simple header converters, and the config providers (though not their interface).
+     */
+    static boolean isKafkaApi(String className) {
+        if (!className.startsWith(KAFKA)) {
+            return false;
+        }
+        String name = className.substring(KAFKA.length());
+        if (name.startsWith("connect.transforms.")) {
+            return name.equals("connect.transforms.Transformation")
+                    || name.equals("connect.transforms.predicates.Predicate");
+        }
+        if (name.startsWith("common.config.provider.")) {
+            return name.equals("common.config.provider.ConfigProvider");
+        }
+        return !name.equals("connect.storage.StringConverter")
+                && !name.equals("connect.storage.SimpleHeaderConverter")
+                && PLUGIN_PACKAGES.stream().noneMatch(name::startsWith);
+    }
+
+    /** The package-level part of {@link #isKafkaApi(String)}, for resources. */
+    static boolean isKafkaApiPackage(String packageName) {
+        String prefixed = packageName + ".";
+        if (!prefixed.startsWith(KAFKA)) {
+            return false;
+        }
+        String name = prefixed.substring(KAFKA.length());
+        return !name.startsWith("connect.transforms.")
+                && !name.startsWith("common.config.provider.")
+                && PLUGIN_PACKAGES.stream().noneMatch(name::startsWith);
     }
 
     private static String packageOfClass(String className) {

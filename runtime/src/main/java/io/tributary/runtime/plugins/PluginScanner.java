@@ -40,12 +40,14 @@ final class PluginScanner {
     private static final Logger log = LoggerFactory.getLogger(PluginScanner.class);
 
     private final ClassLoader parent;
+    private final List<PluginAdapter> adapters;
     private final List<RegisteredPlugin> plugins = new ArrayList<>();
     private final List<PluginProblem> problems = new ArrayList<>();
     private final List<PluginClassLoader> loaders = new ArrayList<>();
 
-    private PluginScanner(ClassLoader parent) {
+    private PluginScanner(ClassLoader parent, List<PluginAdapter> adapters) {
         this.parent = parent;
+        this.adapters = List.copyOf(adapters);
     }
 
     /**
@@ -53,10 +55,16 @@ final class PluginScanner {
      *     loader's parent
      * @param sources the plugins on {@code plugin.path}
      * @param earlierProblems problems found before, listed first
+     * @param adapters the adapters of other plugin APIs, whose plugins are looked for on {@code plugin.path}
+     *     too (not among the built-ins)
      * @return built-in plugins first, then those of each source in order
      */
-    static Result scan(ClassLoader parent, List<PluginSource> sources, List<PluginProblem> earlierProblems) {
-        PluginScanner scanner = new PluginScanner(parent);
+    static Result scan(
+            ClassLoader parent,
+            List<PluginSource> sources,
+            List<PluginProblem> earlierProblems,
+            List<PluginAdapter> adapters) {
+        PluginScanner scanner = new PluginScanner(parent, adapters);
         scanner.problems.addAll(earlierProblems);
         scanner.scanBuiltIns();
         for (PluginSource source : sources) {
@@ -79,7 +87,7 @@ final class PluginScanner {
             problems.add(new PluginProblem(builtInLocation(problem.serviceFile()), "cannot use built-in " + problem));
         }
         for (DiscoveredPlugin discovered : found.plugins()) {
-            register(discovered, parent, Plugins.BUILT_IN, builtInLocation(discovered.serviceFile()));
+            register(discovered, parent, Plugins.BUILT_IN, builtInLocation(discovered.serviceFile()), null);
         }
     }
 
@@ -101,15 +109,36 @@ final class PluginScanner {
         }
         int before = plugins.size();
         for (DiscoveredPlugin discovered : found.plugins()) {
-            register(discovered, loader, location.toString(), location);
+            register(discovered, loader, location.toString(), location, null);
+        }
+        boolean listsAny = !found.plugins().isEmpty() || !found.problems().isEmpty();
+        for (PluginAdapter adapter : adapters) {
+            PluginDiscovery.Result foreign;
+            try {
+                foreign = PluginDiscovery.discover(loader, loader::contains, adapter.interfaces());
+            } catch (UncheckedIOException e) {
+                problems.add(new PluginProblem(
+                        location,
+                        "cannot be scanned for " + adapter.name() + " plugins (" + e.getCause()
+                                + "); its service files cannot be read: rebuild the plugin"));
+                continue;
+            }
+            for (DiscoveryProblem problem : foreign.problems()) {
+                problems.add(new PluginProblem(location, "cannot use " + adapter.name() + " " + problem));
+            }
+            for (DiscoveredPlugin discovered : foreign.plugins()) {
+                register(discovered, loader, location.toString(), location, adapter);
+            }
+            listsAny |= !foreign.plugins().isEmpty() || !foreign.problems().isEmpty();
         }
         int registered = plugins.size() - before;
-        if (found.plugins().isEmpty() && found.problems().isEmpty()) {
+        if (!listsAny) {
             problems.add(new PluginProblem(
                     location,
                     "lists no plugins: none of its JARs has a service file for"
-                            + " an SDK interface, such as " + PluginType.SOURCE.serviceFile() + "; list the plugin's"
-                            + " classes there (the tributary Maven plugin writes these files), or remove it"));
+                            + " an SDK interface, such as " + PluginType.SOURCE.serviceFile() + ", or a Kafka Connect"
+                            + " one; list the plugin's classes there (the tributary Maven plugin writes these"
+                            + " files), or remove it"));
         }
         if (registered == 0) {
             log.debug("Skipping plugin {}: none of its classes can be used", location);
@@ -150,11 +179,16 @@ final class PluginScanner {
         }
     }
 
-    private void register(DiscoveredPlugin discovered, ClassLoader loader, String location, Path problemLocation) {
+    private void register(
+            DiscoveredPlugin discovered,
+            ClassLoader loader,
+            String location,
+            Path problemLocation,
+            PluginAdapter adapter) {
         Class<?> pluginClass = discovered.pluginClass();
         try {
-            String version = versionOf(pluginClass, loader);
-            plugins.add(new RegisteredPlugin(discovered.type(), pluginClass, loader, version, location));
+            String version = versionOf(pluginClass, loader, adapter);
+            plugins.add(new RegisteredPlugin(discovered.type(), pluginClass, loader, version, location, adapter));
             log.debug(
                     "Found {} {} version {} in {}",
                     discovered.type().displayName(),
@@ -176,13 +210,15 @@ final class PluginScanner {
      *
      * @throws LinkageError if the class or one it needs cannot be linked or initialized
      */
-    private static String versionOf(Class<?> pluginClass, ClassLoader loader) {
+    private static String versionOf(Class<?> pluginClass, ClassLoader loader, PluginAdapter adapter) {
         LoaderSwap swap = LoaderSwap.to(loader);
         try (swap) {
             Object instance = pluginClass.getConstructor().newInstance();
-            if (instance instanceof Versioned versioned) {
-                String version = versioned.version();
-                return version == null || version.isBlank() ? Versioned.UNKNOWN_VERSION : version;
+            String reported = adapter != null
+                    ? adapter.version(instance)
+                    : instance instanceof Versioned versioned ? versioned.version() : null;
+            if (reported != null && !reported.isBlank()) {
+                return reported;
             }
             // Not Versioned: the Implementation-Version of the JAR that holds it, when its manifest has one.
             Package pluginPackage = pluginClass.getPackage();

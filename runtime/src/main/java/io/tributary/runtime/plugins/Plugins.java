@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -41,7 +42,16 @@ public final class Plugins implements PluginFactory, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Plugins.class);
 
     /** A class to make and the loader to make it in. */
-    private record Target(Class<?> pluginClass, ClassLoader loader, String location) {}
+    private record Target(
+            Class<?> pluginClass, ClassLoader loader, String location, PluginType type, PluginAdapter adapter) {
+
+        /** @return whether the class implements the SDK type, or its adapter makes it one */
+        boolean is(Class<?> sdkType) {
+            return adapter == null
+                    ? sdkType.isAssignableFrom(pluginClass)
+                    : sdkType.isAssignableFrom(type.pluginInterface());
+        }
+    }
 
     private final ClassLoader parentLoader;
     private final List<PluginDescriptor> descriptors;
@@ -93,7 +103,7 @@ public final class Plugins implements PluginFactory, AutoCloseable {
         Target target = resolve(classNameOrAlias, type);
         Class<?> pluginClass = target.pluginClass();
         String named = describe(classNameOrAlias, target);
-        if (!type.isAssignableFrom(pluginClass)) {
+        if (!target.is(type)) {
             throw new ConfigException("Plugin " + named + " is not a " + type.getSimpleName() + "; use a class that"
                     + " implements " + type.getName());
         }
@@ -102,7 +112,11 @@ public final class Plugins implements PluginFactory, AutoCloseable {
         }
         LoaderSwap swap = LoaderSwap.to(target.loader());
         try (swap) {
-            return type.cast(pluginClass.getConstructor().newInstance());
+            Object instance = pluginClass.getConstructor().newInstance();
+            if (target.adapter() != null) {
+                instance = target.adapter().adapt(instance, target.type(), target.loader());
+            }
+            return type.cast(instance);
         } catch (InvocationTargetException e) {
             throw configException(
                     "Cannot create plugin " + named + ": its constructor threw " + e.getCause()
@@ -208,7 +222,7 @@ public final class Plugins implements PluginFactory, AutoCloseable {
     private List<RegisteredPlugin> byShortAlias(String name, Class<?> type) {
         for (String suffix : List.of("Connector", "Converter", "HeaderConverter", "Transformation", "Predicate")) {
             List<RegisteredPlugin> found = bySimpleName.getOrDefault(name + suffix, List.of()).stream()
-                    .filter(p -> type.isAssignableFrom(p.pluginClass()))
+                    .filter(p -> p.is(type))
                     .toList();
             if (!found.isEmpty()) {
                 return found;
@@ -237,16 +251,14 @@ public final class Plugins implements PluginFactory, AutoCloseable {
                 return target(same);
             }
             ClassLoader own = aliased.getClassLoader();
-            return new Target(aliased, own != null ? own : parentLoader, BUILT_IN);
+            return new Target(aliased, own != null ? own : parentLoader, BUILT_IN, null, null);
         }
         List<RegisteredPlugin> sameSimpleName = bySimpleName.getOrDefault(name, List.of());
         if (sameSimpleName.isEmpty()) {
             sameSimpleName = byShortAlias(name, type);
         }
         if (sameSimpleName.size() > 1) {
-            sameSimpleName = sameSimpleName.stream()
-                    .filter(p -> type.isAssignableFrom(p.pluginClass()))
-                    .toList();
+            sameSimpleName = sameSimpleName.stream().filter(p -> p.is(type)).toList();
         }
         if (sameSimpleName.size() == 1) {
             return target(sameSimpleName.get(0));
@@ -265,7 +277,7 @@ public final class Plugins implements PluginFactory, AutoCloseable {
     }
 
     private static Target target(RegisteredPlugin plugin) {
-        return new Target(plugin.pluginClass(), plugin.loader(), plugin.location());
+        return new Target(plugin.pluginClass(), plugin.loader(), plugin.location(), plugin.type(), plugin.adapter());
     }
 
     private static String describe(String requested, Target target) {
@@ -358,8 +370,19 @@ public final class Plugins implements PluginFactory, AutoCloseable {
         private Path workDirectory;
         private final Map<String, Class<?>> aliases = new LinkedHashMap<>();
         private ClassLoader parentLoader = Plugins.class.getClassLoader();
+        private List<PluginAdapter> adapters;
 
         private Builder() {}
+
+        /**
+         * @param adapters the adapters of other plugin APIs, such as Kafka Connect's; by default those the
+         *     parent loader's service files list ({@code META-INF/services/io.tributary.runtime.plugins.PluginAdapter})
+         * @return this builder
+         */
+        public Builder adapters(List<? extends PluginAdapter> adapters) {
+            this.adapters = List.copyOf(adapters);
+            return this;
+        }
 
         /**
          * @param locations the entries of {@code plugin.path}: folders whose children are plugins, plugin
@@ -423,7 +446,12 @@ public final class Plugins implements PluginFactory, AutoCloseable {
         public Plugins build() {
             Path work = workDirectory != null ? workDirectory : BundleExtractor.defaultWorkDirectory();
             PluginPathScanner.Result path = new PluginPathScanner(new BundleExtractor(work)).scan(pluginPath);
-            PluginScanner.Result scan = PluginScanner.scan(parentLoader, path.sources(), path.problems());
+            List<PluginAdapter> foreign = adapters != null
+                    ? adapters
+                    : ServiceLoader.load(PluginAdapter.class, parentLoader).stream()
+                            .map(ServiceLoader.Provider::get)
+                            .toList();
+            PluginScanner.Result scan = PluginScanner.scan(parentLoader, path.sources(), path.problems(), foreign);
             return new Plugins(parentLoader, aliases, scan);
         }
     }

@@ -1,8 +1,11 @@
 package io.tributary.runtime.worker;
 
+import io.tributary.runtime.plugins.AdaptedConnector;
 import io.tributary.runtime.plugins.PluginFactory;
 import io.tributary.runtime.transforms.TransformationChain;
 import io.tributary.sdk.connector.ConnectRecord;
+import io.tributary.sdk.connector.Connector;
+import io.tributary.sdk.connector.Task;
 import io.tributary.sdk.converter.Converter;
 import io.tributary.sdk.converter.ConverterType;
 import io.tributary.sdk.converter.HeaderConverter;
@@ -27,14 +30,23 @@ final class TaskFactory {
     }
 
     /**
-     * Instantiates a task class with the thread's context class loader set to the class's own.
+     * Instantiates the connector's task class with the thread's context class loader set to the class's own;
+     * a connector adapted from another API makes its tasks itself.
      *
-     * @param taskClass the connector's task class
+     * @param connector the running connector
      * @param type the kind of task expected
      * @param <T> that kind
      * @return a new task
      */
-    <T> T newTask(Class<?> taskClass, Class<T> type) {
+    <T> T newTask(Connector connector, Class<T> type) {
+        if (connector instanceof AdaptedConnector adapted) {
+            Task task = adapted.newTask();
+            if (!type.isInstance(task)) {
+                throw new ConfigException("The connector's task " + task + " is not a " + type.getName());
+            }
+            return type.cast(task);
+        }
+        Class<?> taskClass = connector.taskClass();
         if (taskClass == null || !type.isAssignableFrom(taskClass)) {
             throw new ConfigException(
                     "The connector's taskClass() " + taskClass + " is not a " + type.getName() + "; fix the connector");

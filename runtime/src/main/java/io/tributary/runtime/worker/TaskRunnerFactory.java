@@ -73,7 +73,7 @@ final class TaskRunnerFactory {
             reporters.add(new LogReporter(policy.logRecords()));
         }
         if (connector instanceof SourceConnector source) {
-            SourceTask task = tasks.newTask(source.taskClass(), SourceTask.class);
+            SourceTask task = tasks.newTask(source, SourceTask.class);
             RetryWithTolerance errors = new RetryWithTolerance(id, policy, reporters, services.clock(), control::await);
             SourceTaskRunner.Parts parts = new SourceTaskRunner.Parts(
                     id,
@@ -88,7 +88,7 @@ final class TaskRunnerFactory {
             return new SourceTaskRunner(parts, services, control, onEnded);
         }
         SinkConnector sink = (SinkConnector) connector;
-        SinkTask task = tasks.newTask(sink.taskClass(), SinkTask.class);
+        SinkTask task = tasks.newTask(sink, SinkTask.class);
         if (policy.hasDeadLetterQueue()) {
             tasks.ensureTopic(
                     clients.admin(connectorConfig),

@@ -128,6 +128,18 @@ class RuntimeLayersTest {
     }
 
     @Test
+    void kafkaConnectsPluginApiIsUsedByTheConnectAdaptersAlone() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".connect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.apache.kafka.connect..")
+                .because("Connect plugins run through one package of adapters; the rest of the runtime runs SDK types")
+                .check(RUNTIME);
+    }
+
+    @Test
     void examplesAreWrittenAgainstTheSdkAlone() {
         noClasses()
                 .that()

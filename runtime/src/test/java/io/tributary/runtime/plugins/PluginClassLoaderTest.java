@@ -147,4 +147,39 @@ class PluginClassLoaderTest {
     private static String greetingOf(Class<?> greeting) throws ReflectiveOperationException {
         return (String) ((Supplier<?>) greeting.getConstructor().newInstance()).get();
     }
+
+    @Test
+    void kafkaApiClassesAreTheRuntimesAndConnectsOwnPluginsAreThePlugins() {
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.connect.source.SourceConnector"))
+                .isTrue();
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.connect.data.Struct"))
+                .isTrue();
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.clients.producer.RecordMetadata"))
+                .isTrue();
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.connect.transforms.Transformation"))
+                .isTrue();
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.connect.transforms.predicates.Predicate"))
+                .isTrue();
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.common.config.provider.ConfigProvider"))
+                .isTrue();
+
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.connect.transforms.Cast"))
+                .isFalse();
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.connect.transforms.predicates.HasHeaderKey"))
+                .isFalse();
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.connect.file.FileStreamSinkConnector"))
+                .isFalse();
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.connect.json.JsonConverter"))
+                .isFalse();
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.connect.storage.StringConverter"))
+                .isFalse();
+        assertThat(PluginClassLoader.isKafkaApi("org.apache.kafka.common.config.provider.FileConfigProvider"))
+                .isFalse();
+        assertThat(PluginClassLoader.isKafkaApi("com.example.kafka.Thing")).isFalse();
+
+        assertThat(PluginClassLoader.isKafkaApiPackage("org.apache.kafka.connect.data"))
+                .isTrue();
+        assertThat(PluginClassLoader.isKafkaApiPackage("org.apache.kafka.connect.file"))
+                .isFalse();
+    }
 }

@@ -262,7 +262,8 @@ class PluginsTest {
                             tuple(
                                     noServices,
                                     "lists no plugins: none of its JARs has a service file for an SDK interface,"
-                                            + " such as META-INF/services/io.tributary.sdk.source.SourceConnector"));
+                                            + " such as META-INF/services/io.tributary.sdk.source.SourceConnector,"
+                                            + " or a Kafka Connect one"));
         }
     }
 

@@ -12,8 +12,10 @@ import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -79,10 +81,33 @@ public final class PluginDiscovery {
      * @throws UncheckedIOException if a service file cannot be read
      */
     public static Result discover(ClassLoader loader, Predicate<URL> includeServiceFile) {
+        Map<PluginType, Class<?>> interfaces = new LinkedHashMap<>();
+        for (PluginType type : PluginType.values()) {
+            interfaces.put(type, type.pluginInterface());
+        }
+        return discover(loader, includeServiceFile, interfaces);
+    }
+
+    /**
+     * Scans the service files of other interfaces than the SDK's, such as those of another plugin API that a
+     * runtime adapts to the SDK, with the same rules: each listed class must implement the interface, be
+     * public and concrete, and have a public no-argument constructor.
+     *
+     * @param loader the class loader to scan and load classes with; never null
+     * @param includeServiceFile true for each service file to read; never null
+     * @param interfaces for each kind of plugin, the interface whose service file lists such plugins
+     *     ({@code META-INF/services/} and its name); never null
+     * @return what was found, each plugin under the kind of the interface it was listed for; never null
+     * @throws UncheckedIOException if a service file cannot be read
+     */
+    public static Result discover(
+            ClassLoader loader, Predicate<URL> includeServiceFile, Map<PluginType, Class<?>> interfaces) {
         List<DiscoveredPlugin> plugins = new ArrayList<>();
         List<DiscoveryProblem> problems = new ArrayList<>();
-        for (PluginType type : PluginType.values()) {
-            for (URL serviceFile : resources(loader, type.serviceFile())) {
+        for (Map.Entry<PluginType, Class<?>> kind : interfaces.entrySet()) {
+            PluginType type = kind.getKey();
+            Class<?> pluginInterface = kind.getValue();
+            for (URL serviceFile : resources(loader, "META-INF/services/" + pluginInterface.getName())) {
                 if (!includeServiceFile.test(serviceFile)) {
                     continue;
                 }
@@ -91,7 +116,7 @@ public final class PluginDiscovery {
                     Class<?> pluginClass = null;
                     try {
                         pluginClass = Class.forName(className, false, loader);
-                        reason = unusableBecause(type, pluginClass);
+                        reason = unusableBecause(pluginInterface, pluginClass);
                     } catch (ClassNotFoundException e) {
                         reason = "class not found; check the name, or add the JAR that holds it";
                     } catch (LinkageError e) {
@@ -108,9 +133,9 @@ public final class PluginDiscovery {
         return new Result(plugins, problems);
     }
 
-    private static String unusableBecause(PluginType type, Class<?> pluginClass) {
-        if (!type.pluginInterface().isAssignableFrom(pluginClass)) {
-            return "does not implement " + type.pluginInterface().getName()
+    private static String unusableBecause(Class<?> pluginInterface, Class<?> pluginClass) {
+        if (!pluginInterface.isAssignableFrom(pluginClass)) {
+            return "does not implement " + pluginInterface.getName()
                     + "; list it in the service file of the interface it implements";
         }
         int modifiers = pluginClass.getModifiers();

@@ -1,0 +1,165 @@
+package io.tributary.runtime.connect;
+
+import io.tributary.sdk.connector.TopicPartition;
+import io.tributary.sdk.data.Schema;
+import io.tributary.sdk.sink.SinkRecord;
+import io.tributary.sdk.sink.TimestampType;
+import io.tributary.sdk.source.RecordMetadata;
+import io.tributary.sdk.source.SourceRecord;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Records, record metadata and topic partitions between the SDK and Kafka Connect, both ways. */
+final class ConnectRecords {
+    private ConnectRecords() {}
+
+    /** A record a Connect source task polled, as the worker sends it. */
+    static SourceRecord toSdk(org.apache.kafka.connect.source.SourceRecord record) {
+        Schema keySchema = ConnectData.toSdk(record.keySchema());
+        Schema valueSchema = ConnectData.toSdk(record.valueSchema());
+        SourceRecord.Builder builder = SourceRecord.builder()
+                .sourcePartition(record.sourcePartition())
+                .sourceOffset(record.sourceOffset())
+                .topic(record.topic())
+                .partition(record.kafkaPartition())
+                .key(keySchema, ConnectData.toSdk(record.keySchema(), record.key()))
+                .value(valueSchema, ConnectData.toSdk(record.valueSchema(), record.value()))
+                .timestamp(record.timestamp())
+                .headers(ConnectData.toSdk(record.headers()));
+        return builder.build();
+    }
+
+    /** The record again as the Connect task made it, for its {@code commitRecord}. */
+    static org.apache.kafka.connect.source.SourceRecord toConnect(SourceRecord record) {
+        return new org.apache.kafka.connect.source.SourceRecord(
+                record.sourcePartition(),
+                record.sourceOffset(),
+                record.topic(),
+                record.kafkaPartition(),
+                ConnectData.toConnect(record.keySchema()),
+                ConnectData.toConnect(record.keySchema(), record.key()),
+                ConnectData.toConnect(record.valueSchema()),
+                ConnectData.toConnect(record.valueSchema(), record.value()),
+                record.timestamp(),
+                ConnectData.toConnect(record.headers()));
+    }
+
+    /** A record the worker read, as a Connect sink task takes it. */
+    static org.apache.kafka.connect.sink.SinkRecord toConnect(SinkRecord record) {
+        return new org.apache.kafka.connect.sink.SinkRecord(
+                record.topic(),
+                record.kafkaPartition(),
+                ConnectData.toConnect(record.keySchema()),
+                ConnectData.toConnect(record.keySchema(), record.key()),
+                ConnectData.toConnect(record.valueSchema()),
+                ConnectData.toConnect(record.valueSchema(), record.value()),
+                record.kafkaOffset(),
+                record.timestamp(),
+                toConnect(record.timestampType()),
+                ConnectData.toConnect(record.headers()),
+                record.originalTopicPartition().topic(),
+                record.originalTopicPartition().partition(),
+                record.originalKafkaOffset());
+    }
+
+    /** A record a Connect sink task made itself, such as one it reports as errant. */
+    static SinkRecord toSdk(org.apache.kafka.connect.sink.SinkRecord record) {
+        Schema keySchema = ConnectData.toSdk(record.keySchema());
+        Schema valueSchema = ConnectData.toSdk(record.valueSchema());
+        return SinkRecord.builder()
+                .topic(record.topic())
+                .partition(record.kafkaPartition())
+                .kafkaOffset(record.kafkaOffset())
+                .key(keySchema, ConnectData.toSdk(record.keySchema(), record.key()))
+                .value(valueSchema, ConnectData.toSdk(record.valueSchema(), record.value()))
+                .timestamp(record.timestamp(), toSdk(record.timestampType()))
+                .headers(ConnectData.toSdk(record.headers()))
+                .original(
+                        new TopicPartition(record.originalTopic(), record.originalKafkaPartition()),
+                        record.originalKafkaOffset())
+                .build();
+    }
+
+    static org.apache.kafka.clients.producer.RecordMetadata toConnect(RecordMetadata metadata) {
+        if (metadata == null) {
+            return null;
+        }
+        return new org.apache.kafka.clients.producer.RecordMetadata(
+                toConnect(metadata.topicPartition()), metadata.offset(), 0, metadata.timestamp(), -1, -1);
+    }
+
+    static org.apache.kafka.common.TopicPartition toConnect(TopicPartition partition) {
+        return new org.apache.kafka.common.TopicPartition(partition.topic(), partition.partition());
+    }
+
+    static TopicPartition toSdk(org.apache.kafka.common.TopicPartition partition) {
+        return new TopicPartition(partition.topic(), partition.partition());
+    }
+
+    static Set<org.apache.kafka.common.TopicPartition> toConnect(Collection<TopicPartition> partitions) {
+        Set<org.apache.kafka.common.TopicPartition> converted = new LinkedHashSet<>();
+        partitions.forEach(p -> converted.add(toConnect(p)));
+        return converted;
+    }
+
+    static TopicPartition[] toSdk(org.apache.kafka.common.TopicPartition... partitions) {
+        TopicPartition[] converted = new TopicPartition[partitions.length];
+        for (int i = 0; i < partitions.length; i++) {
+            converted[i] = toSdk(partitions[i]);
+        }
+        return converted;
+    }
+
+    static Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata>
+            offsetsToConnect(Map<TopicPartition, Long> offsets) {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> converted =
+                new LinkedHashMap<>();
+        offsets.forEach((partition, offset) ->
+                converted.put(toConnect(partition), new org.apache.kafka.clients.consumer.OffsetAndMetadata(offset)));
+        return converted;
+    }
+
+    static Map<TopicPartition, Long> offsetsToSdk(
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets) {
+        Map<TopicPartition, Long> converted = new LinkedHashMap<>();
+        if (offsets != null) {
+            offsets.forEach((partition, offset) -> {
+                if (offset != null) {
+                    converted.put(toSdk(partition), offset.offset());
+                }
+            });
+        }
+        return converted;
+    }
+
+    static Map<TopicPartition, Long> positionsToSdk(Map<org.apache.kafka.common.TopicPartition, Long> offsets) {
+        Map<TopicPartition, Long> converted = new LinkedHashMap<>();
+        offsets.forEach((partition, offset) -> converted.put(toSdk(partition), offset));
+        return converted;
+    }
+
+    private static org.apache.kafka.common.record.TimestampType toConnect(TimestampType type) {
+        if (type == null) {
+            return org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE;
+        }
+        return switch (type) {
+            case NO_TIMESTAMP_TYPE -> org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE;
+            case CREATE_TIME -> org.apache.kafka.common.record.TimestampType.CREATE_TIME;
+            case LOG_APPEND_TIME -> org.apache.kafka.common.record.TimestampType.LOG_APPEND_TIME;
+        };
+    }
+
+    private static TimestampType toSdk(org.apache.kafka.common.record.TimestampType type) {
+        if (type == null) {
+            return TimestampType.NO_TIMESTAMP_TYPE;
+        }
+        return switch (type) {
+            case NO_TIMESTAMP_TYPE -> TimestampType.NO_TIMESTAMP_TYPE;
+            case CREATE_TIME -> TimestampType.CREATE_TIME;
+            case LOG_APPEND_TIME -> TimestampType.LOG_APPEND_TIME;
+        };
+    }
+}

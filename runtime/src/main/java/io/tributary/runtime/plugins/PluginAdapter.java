@@ -1,0 +1,36 @@
+package io.tributary.runtime.plugins;
+
+import io.tributary.sdk.plugin.PluginType;
+import java.util.Map;
+
+/**
+ * Makes plugins written against another API, such as Kafka Connect's, usable as the SDK types the worker
+ * runs. The registry finds adapters on the runtime's class path with {@link java.util.ServiceLoader}: each
+ * names the interfaces it discovers plugins by, through their service files, and wraps each instance the
+ * worker asks for.
+ */
+public interface PluginAdapter {
+
+    /**
+     * @return for each kind of plugin this adapter handles, the foreign interface whose service file lists
+     *     such plugins (such as {@code META-INF/services/org.apache.kafka.connect.sink.SinkConnector})
+     */
+    Map<PluginType, Class<?>> interfaces();
+
+    /**
+     * @param instance a new instance of a plugin class this adapter discovered
+     * @param type the kind of plugin it was discovered as
+     * @param loader the plugin's class loader, which every call into the plugin must run with
+     * @return the instance as the SDK type of that kind
+     */
+    Object adapt(Object instance, PluginType type, ClassLoader loader);
+
+    /**
+     * @param instance a throwaway instance of a plugin class this adapter discovered
+     * @return the version it reports, or null if it reports none
+     */
+    String version(Object instance);
+
+    /** @return a short name for messages and listings, such as {@code Kafka Connect} */
+    String name();
+}
