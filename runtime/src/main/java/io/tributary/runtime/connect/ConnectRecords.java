@@ -1,5 +1,6 @@
 package io.tributary.runtime.connect;
 
+import io.tributary.sdk.connector.ConnectRecord;
 import io.tributary.sdk.connector.TopicPartition;
 import io.tributary.sdk.data.Schema;
 import io.tributary.sdk.sink.SinkRecord;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Records, record metadata and topic partitions between the SDK and Kafka Connect, both ways. */
 final class ConnectRecords {
@@ -81,6 +83,42 @@ final class ConnectRecords {
                         new TopicPartition(record.originalTopic(), record.originalKafkaPartition()),
                         record.originalKafkaOffset())
                 .build();
+    }
+
+    /** Connect's record of the same kind as an SDK source or sink record. */
+    @SuppressWarnings("rawtypes")
+    static org.apache.kafka.connect.connector.ConnectRecord toConnectRecord(ConnectRecord<?> record) {
+        if (record instanceof SourceRecord source) {
+            return toConnect(source);
+        }
+        if (record instanceof SinkRecord sink) {
+            return toConnect(sink);
+        }
+        throw new IllegalArgumentException("A Kafka Connect plugin takes source or sink records, not "
+                + record.getClass().getName());
+    }
+
+    /**
+     * Gives a record to a Connect function as Connect's record of its kind, and returns what the function
+     * returned as the SDK's; null, a dropped record, stays null.
+     */
+    @SuppressWarnings("rawtypes")
+    static ConnectRecord<?> apply(
+            ConnectRecord<?> record,
+            Function<org.apache.kafka.connect.connector.ConnectRecord, org.apache.kafka.connect.connector.ConnectRecord>
+                    function) {
+        Object result = function.apply(toConnectRecord(record));
+        if (result == null) {
+            return null;
+        }
+        if (result instanceof org.apache.kafka.connect.source.SourceRecord source) {
+            return toSdk(source);
+        }
+        if (result instanceof org.apache.kafka.connect.sink.SinkRecord sink) {
+            return toSdk(sink);
+        }
+        throw new IllegalStateException("The Kafka Connect transformation returned a "
+                + result.getClass().getName() + " for a " + record.getClass().getSimpleName());
     }
 
     static org.apache.kafka.clients.producer.RecordMetadata toConnect(RecordMetadata metadata) {

@@ -2,6 +2,7 @@ package io.tributary.runtime.plugins;
 
 import io.tributary.sdk.plugin.PluginType;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Makes plugins written against another API, such as Kafka Connect's, usable as the SDK types the worker
@@ -16,6 +17,20 @@ public interface PluginAdapter {
      *     such plugins (such as {@code META-INF/services/org.apache.kafka.connect.sink.SinkConnector})
      */
     Map<PluginType, Class<?>> interfaces();
+
+    /**
+     * @param pluginClass a plugin class this adapter discovered
+     * @param sdkType the SDK interface the worker asks for
+     * @return the kind the class can be made as that interface, such as a Connect converter that is both a
+     *     converter and a header converter asked for as one of them; empty if it cannot
+     */
+    default Optional<PluginType> kindAs(Class<?> pluginClass, Class<?> sdkType) {
+        return interfaces().entrySet().stream()
+                .filter(kind -> sdkType.isAssignableFrom(kind.getKey().pluginInterface()))
+                .filter(kind -> kind.getValue().isAssignableFrom(pluginClass))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
 
     /**
      * @param instance a new instance of a plugin class this adapter discovered

@@ -49,7 +49,7 @@ public final class Plugins implements PluginFactory, AutoCloseable {
         boolean is(Class<?> sdkType) {
             return adapter == null
                     ? sdkType.isAssignableFrom(pluginClass)
-                    : sdkType.isAssignableFrom(type.pluginInterface());
+                    : adapter.kindAs(pluginClass, sdkType).isPresent();
         }
     }
 
@@ -114,7 +114,8 @@ public final class Plugins implements PluginFactory, AutoCloseable {
         try (swap) {
             Object instance = pluginClass.getConstructor().newInstance();
             if (target.adapter() != null) {
-                instance = target.adapter().adapt(instance, target.type(), target.loader());
+                PluginType kind = target.adapter().kindAs(pluginClass, type).orElseThrow();
+                instance = target.adapter().adapt(instance, kind, target.loader());
             }
             return type.cast(instance);
         } catch (InvocationTargetException e) {

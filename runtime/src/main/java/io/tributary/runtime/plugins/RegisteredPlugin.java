@@ -31,7 +31,7 @@ record RegisteredPlugin(
     boolean is(Class<?> sdkType) {
         return adapter == null
                 ? sdkType.isAssignableFrom(pluginClass)
-                : sdkType.isAssignableFrom(type.pluginInterface());
+                : adapter.kindAs(pluginClass, sdkType).isPresent();
     }
 
     String className() {

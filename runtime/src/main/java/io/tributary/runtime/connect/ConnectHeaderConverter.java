@@ -1,0 +1,63 @@
+package io.tributary.runtime.connect;
+
+import io.tributary.sdk.config.ConfigDef;
+import io.tributary.sdk.converter.HeaderConverter;
+import io.tributary.sdk.data.Schema;
+import io.tributary.sdk.data.SchemaAndValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** A Kafka Connect header converter: header values go to it, and come from it, as Connect's. */
+final class ConnectHeaderConverter implements HeaderConverter {
+    private final org.apache.kafka.connect.storage.HeaderConverter converter;
+    private final Calls calls;
+
+    ConnectHeaderConverter(org.apache.kafka.connect.storage.HeaderConverter converter, ClassLoader loader) {
+        this.converter = converter;
+        this.calls = new Calls(loader);
+    }
+
+    @Override
+    public ConfigDef config() {
+        return calls.get(() -> ConnectConfigs.toSdk(converter.config()));
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        calls.run(() -> converter.configure(ConnectConfigs.strings(configs)));
+    }
+
+    @Override
+    public byte[] fromData(String topic, String headerKey, Schema schema, Object value) {
+        return calls.get(() -> converter.fromConnectHeader(
+                topic, headerKey, ConnectData.toConnect(schema), ConnectData.toConnect(schema, value)));
+    }
+
+    @Override
+    public SchemaAndValue toData(String topic, String headerKey, byte[] bytes) {
+        return calls.get(() -> {
+            org.apache.kafka.connect.data.SchemaAndValue data = converter.toConnectHeader(topic, headerKey, bytes);
+            if (data == null) {
+                return SchemaAndValue.NULL;
+            }
+            return new SchemaAndValue(ConnectData.toSdk(data.schema()), ConnectData.toSdk(data.schema(), data.value()));
+        });
+    }
+
+    @Override
+    public void close() {
+        calls.run(() -> {
+            try {
+                converter.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka Connect header converter " + converter.getClass().getName();
+    }
+}
