@@ -68,7 +68,13 @@ final class Workers {
      * here that throws instead of ending the test JVM.
      */
     static Worker connect(String bootstrapServers, Path offsets) {
+        return connect(bootstrapServers, offsets, Map.of());
+    }
+
+    /** Apache Kafka Connect's standalone worker with settings of the test's own, such as {@code plugin.path}. */
+    static Worker connect(String bootstrapServers, Path offsets, Map<String, String> more) {
         Map<String, String> settings = settings(bootstrapServers, offsets);
+        settings.putAll(more);
         settings.put("plugin.discovery", "service_load");
         Exit.setExitProcedure((code, message) -> {
             throw new IllegalStateException("Kafka Connect wanted to exit with " + code + ": " + message);
