@@ -3,12 +3,12 @@ package io.tributary.benchmarks;
 import java.nio.charset.StandardCharsets;
 
 /** What every measured path moves, so the paths differ only in the code between the task and Kafka. */
-final class BenchRecords {
+public final class BenchRecords {
     /** Size of each record's value, in bytes. */
     static final int VALUE_SIZE = 100;
 
     /** The value of every record: built once, so producing a record costs a source task nothing. */
-    static final String VALUE = "x".repeat(VALUE_SIZE);
+    public static final String VALUE = "x".repeat(VALUE_SIZE);
 
     /** {@link #VALUE} as UTF-8, for the raw producer. */
     static final byte[] VALUE_BYTES = VALUE.getBytes(StandardCharsets.UTF_8);
@@ -32,7 +32,7 @@ final class BenchRecords {
      * @param index a task's index, from 0
      * @return how many records that task moves
      */
-    static long share(long total, int parts, int index) {
+    public static long share(long total, int parts, int index) {
         return total / parts + (index < total % parts ? 1 : 0);
     }
 }

@@ -30,8 +30,8 @@ record BenchmarkOptions(long records, int runs, List<Workload> workloads, Set<St
               --runs=2             runs of each pipeline per workload; the last is reported, the others
                                    warm up
               --only=NAME,...      run only these pipelines: raw-source, tributary-source, connect-source,
-                                   raw-sink, tributary-sink, connect-sink, raw-datagen, tributary-datagen
-                                   (for profiling one of them)
+                                   adapted-source, raw-sink, tributary-sink, connect-sink, adapted-sink,
+                                   raw-datagen, tributary-datagen (for profiling one of them)
               --help               this text
             """;
 
@@ -108,8 +108,9 @@ record BenchmarkOptions(long records, int runs, List<Workload> workloads, Set<St
         List<String> names = new ArrayList<>();
         for (Side side : Side.values()) {
             for (Engine engine : Engine.values()) {
-                // The datagen connector is written on Tributary's SDK, which Kafka Connect cannot run.
-                if (!(side == Side.DATAGEN && engine == Engine.CONNECT)) {
+                // The datagen connector is written on Tributary's SDK: Kafka Connect cannot run it, and it is no
+                // Connect plugin.
+                if (!(side == Side.DATAGEN && (engine == Engine.CONNECT || engine == Engine.ADAPTED))) {
                     names.add(name(engine, side));
                 }
             }

@@ -36,7 +36,9 @@ interface Pipeline {
     enum Engine {
         RAW("raw client"),
         TRIBUTARY("Tributary"),
-        CONNECT("Kafka Connect");
+        CONNECT("Kafka Connect"),
+        /** Kafka Connect's own plugin classes, the ones Connect runs, on Tributary through its Connect adapters. */
+        ADAPTED("Connect plugin on Tributary");
 
         private final String label;
 

@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 
 /**
  * Lays results out as one row per workload and side: records per second of the raw client, Tributary and
- * Kafka Connect, then Tributary's ratio to each. A missing measurement shows as {@code -}.
+ * Kafka Connect, then Tributary's ratio to each; then Connect's own plugin classes run on Tributary through
+ * its adapters, and their ratio to the same classes on Connect. A missing measurement shows as {@code -}.
  */
 final class ResultTable {
     private static final String[] HEADER = {
@@ -20,7 +21,9 @@ final class ResultTable {
         "Tributary records/s",
         "Connect records/s",
         "Tributary/raw",
-        "Tributary/Connect"
+        "Tributary/Connect",
+        "Connect plugin on Tributary records/s",
+        "plugin on Tributary/Connect"
     };
 
     private ResultTable() {}
@@ -42,6 +45,7 @@ final class ResultTable {
             OptionalDouble raw = rate(row.getValue(), Engine.RAW);
             OptionalDouble tributary = rate(row.getValue(), Engine.TRIBUTARY);
             OptionalDouble connect = rate(row.getValue(), Engine.CONNECT);
+            OptionalDouble adapted = rate(row.getValue(), Engine.ADAPTED);
             lines.add(new String[] {
                 keys[0],
                 keys[1],
@@ -49,7 +53,9 @@ final class ResultTable {
                 perSecond(tributary),
                 perSecond(connect),
                 ratio(tributary, raw),
-                ratio(tributary, connect)
+                ratio(tributary, connect),
+                perSecond(adapted),
+                ratio(adapted, connect)
             });
         }
         return markdown(lines);

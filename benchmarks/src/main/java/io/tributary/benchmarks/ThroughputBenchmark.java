@@ -2,6 +2,7 @@ package io.tributary.benchmarks;
 
 import io.tributary.benchmarks.Pipeline.Run;
 import io.tributary.benchmarks.Pipeline.Running;
+import io.tributary.benchmarks.Pipeline.Side;
 import io.tributary.runtime.embed.EmbeddedWorker;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,18 +87,21 @@ public final class ThroughputBenchmark {
                 options.runs(),
                 Runtime.getRuntime().availableProcessors());
         Path connectData = Files.createTempDirectory("tributary-bench-connect");
+        Path plugins = ConnectBenchPlugin.write(connectData.resolve("plugins"));
         try (BenchKafka kafka = BenchKafka.start();
-                EmbeddedWorker tributary = TributaryPipeline.startWorker(kafka.bootstrapServers());
+                EmbeddedWorker tributary = TributaryPipeline.startWorker(kafka.bootstrapServers(), plugins);
                 ConnectWorker connect = ConnectWorker.start(kafka.bootstrapServers(), connectData.resolve("offsets"))) {
             String bootstrap = kafka.bootstrapServers();
             List<Pipeline> sources = List.of(
                     new RawProducerPipeline(bootstrap),
                     TributaryPipeline.source(tributary),
-                    ConnectPipeline.source(connect));
+                    ConnectPipeline.source(connect),
+                    TributaryPipeline.adapted(tributary, Side.SOURCE));
             List<Pipeline> sinks = List.of(
                     new RawConsumerPipeline(bootstrap),
                     TributaryPipeline.sink(tributary),
-                    ConnectPipeline.sink(connect));
+                    ConnectPipeline.sink(connect),
+                    TributaryPipeline.adapted(tributary, Side.SINK));
             List<RawProducerPipeline.Payload> orders =
                     included(datagen(bootstrap, tributary, List::of)).isEmpty()
                             ? List.of()
@@ -197,7 +201,7 @@ public final class ThroughputBenchmark {
         boolean reported = attempt == options.runs();
         out.printf(
                 Locale.ROOT,
-                "%-22s %-7s %-13s run %d%-10s %7.2f s %,12.0f records/s%s%n",
+                "%-22s %-7s %-27s run %d%-10s %7.2f s %,12.0f records/s%s%n",
                 run.workload().label(),
                 pipeline.side().label(),
                 pipeline.engine().label(),

@@ -2,6 +2,7 @@ package io.tributary.benchmarks;
 
 import io.tributary.connectors.datagen.DatagenConnector;
 import io.tributary.runtime.embed.EmbeddedWorker;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,19 +13,27 @@ import java.util.Map;
 final class TributaryPipeline implements Pipeline {
     private final EmbeddedWorker worker;
     private final Side side;
+    private final Engine engine;
 
     private TributaryPipeline(EmbeddedWorker worker, Side side) {
+        this(worker, side, Engine.TRIBUTARY);
+    }
+
+    private TributaryPipeline(EmbeddedWorker worker, Side side, Engine engine) {
         this.worker = worker;
         this.side = side;
+        this.engine = engine;
     }
 
     /**
      * @param bootstrapServers the cluster
+     * @param pluginPath its plugin.path: the benchmark's Connect plugin, {@link ConnectBenchPlugin}
      * @return a worker with the string converter and otherwise default settings
      */
-    static EmbeddedWorker startWorker(String bootstrapServers) {
+    static EmbeddedWorker startWorker(String bootstrapServers, Path pluginPath) {
         return EmbeddedWorker.builder()
                 .bootstrapServers(bootstrapServers)
+                .pluginPath(pluginPath)
                 .setting("key.converter", "org.apache.kafka.connect.storage.StringConverter")
                 .setting("value.converter", "org.apache.kafka.connect.storage.StringConverter")
                 .start();
@@ -36,6 +45,11 @@ final class TributaryPipeline implements Pipeline {
 
     static TributaryPipeline sink(EmbeddedWorker worker) {
         return new TributaryPipeline(worker, Side.SINK);
+    }
+
+    /** Connect's bench source and sink, the very classes Connect runs, as a plugin on this worker. */
+    static TributaryPipeline adapted(EmbeddedWorker worker, Side side) {
+        return new TributaryPipeline(worker, side, Engine.ADAPTED);
     }
 
     static TributaryPipeline datagen(EmbeddedWorker worker) {
@@ -69,7 +83,7 @@ final class TributaryPipeline implements Pipeline {
 
     @Override
     public Engine engine() {
-        return Engine.TRIBUTARY;
+        return engine;
     }
 
     @Override
@@ -87,7 +101,9 @@ final class TributaryPipeline implements Pipeline {
                     "name",
                     run.name(),
                     "connector.class",
-                    TributaryBenchSource.class.getName(),
+                    engine == Engine.ADAPTED
+                            ? ConnectBenchSource.class.getName()
+                            : TributaryBenchSource.class.getName(),
                     "tasks.max",
                     tasks,
                     TributaryBenchSource.TOPIC,
@@ -96,10 +112,14 @@ final class TributaryPipeline implements Pipeline {
                     Long.toString(run.records())));
         } else {
             worker.deploy(Map.of(
-                    "name", run.name(),
-                    "connector.class", TributaryBenchSink.class.getName(),
-                    "tasks.max", tasks,
-                    "topics", run.topic()));
+                    "name",
+                    run.name(),
+                    "connector.class",
+                    engine == Engine.ADAPTED ? ConnectBenchSink.class.getName() : TributaryBenchSink.class.getName(),
+                    "tasks.max",
+                    tasks,
+                    "topics",
+                    run.topic()));
         }
         return new Running() {
             @Override

@@ -26,11 +26,13 @@ class ThroughputBenchmarkIT {
                         "raw-source",
                         "tributary-source",
                         "connect-source",
+                        "adapted-source",
                         "raw-datagen",
                         "tributary-datagen",
                         "raw-sink",
                         "tributary-sink",
-                        "connect-sink");
+                        "connect-sink",
+                        "adapted-sink");
         assertThat(results).allSatisfy(r -> assertThat(r.recordsPerSecond()).isPositive());
         // A run that moved more or fewer records than asked says so in its line.
         assertThat(report.toString(StandardCharsets.UTF_8)).doesNotContain("records moved");

@@ -126,10 +126,14 @@ final class PluginScanner {
             for (DiscoveryProblem problem : foreign.problems()) {
                 problems.add(new PluginProblem(location, "cannot use " + adapter.name() + " " + problem));
             }
-            for (DiscoveredPlugin discovered : foreign.plugins()) {
-                register(discovered, loader, location.toString(), location, adapter);
+            List<DiscoveredPlugin> discovered = foreign.plugins();
+            if (!listsAny && discovered.isEmpty() && foreign.problems().isEmpty()) {
+                discovered = scanClasses(loader, adapter);
             }
-            listsAny |= !foreign.plugins().isEmpty() || !foreign.problems().isEmpty();
+            for (DiscoveredPlugin plugin : discovered) {
+                register(plugin, loader, location.toString(), location, adapter);
+            }
+            listsAny |= !discovered.isEmpty() || !foreign.problems().isEmpty();
         }
         int registered = plugins.size() - before;
         if (!listsAny) {
@@ -148,6 +152,31 @@ final class PluginScanner {
             loadJdbcDrivers(loader, location);
             loaders.add(loader);
         }
+    }
+
+    /**
+     * Finds the plugin classes of a plugin that lists none in service files, by loading its classes, as Kafka
+     * Connect 4.x does by default; says so, since reading service files is faster and surer.
+     */
+    private List<DiscoveredPlugin> scanClasses(PluginClassLoader loader, PluginAdapter adapter) {
+        List<DiscoveredPlugin> found;
+        try {
+            found = ClassScan.scan(loader, adapter.interfaces());
+        } catch (UncheckedIOException e) {
+            problems.add(new PluginProblem(
+                    loader.location(), "cannot be scanned (" + e.getCause() + "); rebuild the plugin"));
+            return List.of();
+        }
+        if (!found.isEmpty()) {
+            log.warn(
+                    "Plugin {} lists its {} plugins in no service file; found {} by loading every class of it,"
+                            + " which is slower. Add META-INF/services files for them (Kafka Connect's"
+                            + " connect-plugin-path tool writes them)",
+                    loader.location(),
+                    adapter.name(),
+                    found.size());
+        }
+        return found;
     }
 
     /**

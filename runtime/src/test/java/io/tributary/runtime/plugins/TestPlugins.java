@@ -43,6 +43,18 @@ final class TestPlugins {
      * @return the class files, as JAR entry name to bytes
      */
     static Map<String, byte[]> compile(Path work, Map<String, String> sources) {
+        return compile(work, sources, List.of());
+    }
+
+    /**
+     * Compiles sources against the SDK and the JARs that hold some more classes, such as Kafka Connect's API.
+     *
+     * @param work a folder for sources and classes
+     * @param sources fully qualified class name to source code
+     * @param classPathOf classes whose JARs go on the class path too
+     * @return the class files, as JAR entry name to bytes
+     */
+    static Map<String, byte[]> compile(Path work, Map<String, String> sources, List<Class<?>> classPathOf) {
         try {
             Path sourceRoot = Files.createTempDirectory(work, "src");
             Path classes = Files.createTempDirectory(work, "classes");
@@ -54,12 +66,8 @@ final class TestPlugins {
             }
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
             ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-            List<String> arguments = new ArrayList<>(List.of(
-                    "-proc:none",
-                    "-d",
-                    classes.toString(),
-                    "-classpath",
-                    sdkLocation().toString()));
+            List<String> arguments = new ArrayList<>(
+                    List.of("-proc:none", "-d", classes.toString(), "-classpath", classPath(classPathOf)));
             files.forEach(file -> arguments.add(file.toString()));
             int status = compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
             if (status != 0) {
@@ -231,6 +239,23 @@ final class TestPlugins {
     /** The plugins loaded from {@code plugin.path}, leaving out built-in ones. */
     static List<PluginDescriptor> fromPluginPath(Plugins plugins) {
         return plugins.plugins().stream().filter(p -> !p.builtIn()).toList();
+    }
+
+    private static String classPath(List<Class<?>> classPathOf) {
+        List<String> entries = new ArrayList<>(List.of(sdkLocation().toString()));
+        for (Class<?> type : classPathOf) {
+            entries.add(locationOf(type).toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private static Path locationOf(Class<?> type) {
+        try {
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path sdkLocation() {
