@@ -161,7 +161,8 @@ final class PluginScanner {
     private List<DiscoveredPlugin> scanClasses(PluginClassLoader loader, PluginAdapter adapter) {
         List<DiscoveredPlugin> found;
         try {
-            found = ClassScan.scan(loader, adapter.interfaces());
+            found = PluginDiscovery.scanClasses(loader, loader.classPath(), adapter.interfaces())
+                    .plugins();
         } catch (UncheckedIOException e) {
             problems.add(new PluginProblem(
                     loader.location(), "cannot be scanned (" + e.getCause() + "); rebuild the plugin"));

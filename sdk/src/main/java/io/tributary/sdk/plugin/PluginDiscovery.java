@@ -7,17 +7,24 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Finds plugins the way {@link java.util.ServiceLoader} does, through {@code META-INF/services} files,
@@ -131,6 +138,81 @@ public final class PluginDiscovery {
             }
         }
         return new Result(plugins, problems);
+    }
+
+    /**
+     * Finds plugins by loading every class of some JARs and classes folders, for plugins that list their
+     * classes in no service file (Kafka Connect 4.x scans them so by default). Slower than reading service
+     * files: use it for such plugins only. A class that cannot be loaded, or does not implement an interface,
+     * or cannot be made (not public, abstract, an inner class, no public no-argument constructor), is left out
+     * without a problem: most classes of a JAR are not plugins.
+     *
+     * @param loader the class loader to load the classes with; never null
+     * @param classPath the JARs and classes folders whose classes to load; never null
+     * @param interfaces for each kind of plugin, the interface its classes implement; never null
+     * @return the plugins found, each under the kind of the interface it implements, its "service file" the
+     *     JAR or folder it was found in; never null
+     * @throws UncheckedIOException if a JAR or folder cannot be read
+     */
+    public static Result scanClasses(ClassLoader loader, List<Path> classPath, Map<PluginType, Class<?>> interfaces) {
+        List<DiscoveredPlugin> plugins = new ArrayList<>();
+        for (Path file : classPath) {
+            URL location = url(file);
+            for (String className : classNames(file)) {
+                Class<?> candidate;
+                try {
+                    candidate = Class.forName(className, false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    continue;
+                }
+                for (Map.Entry<PluginType, Class<?>> kind : interfaces.entrySet()) {
+                    if (unusableBecause(kind.getValue(), candidate) == null) {
+                        plugins.add(new DiscoveredPlugin(kind.getKey(), candidate, location));
+                    }
+                }
+            }
+        }
+        return new Result(plugins, List.of());
+    }
+
+    private static List<String> classNames(Path file) {
+        List<String> names = new ArrayList<>();
+        try {
+            if (Files.isDirectory(file)) {
+                try (Stream<Path> walk = Files.walk(file)) {
+                    walk.filter(Files::isRegularFile)
+                            .map(path -> file.relativize(path).toString().replace('\\', '/'))
+                            .forEach(entry -> addClassName(entry, names));
+                }
+            } else {
+                try (JarFile jar = new JarFile(file.toFile())) {
+                    Enumeration<JarEntry> entries = jar.entries();
+                    while (entries.hasMoreElements()) {
+                        addClassName(entries.nextElement().getName(), names);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the classes of " + file, e);
+        }
+        return names;
+    }
+
+    private static void addClassName(String entry, List<String> names) {
+        if (entry.endsWith(".class")
+                && !entry.startsWith("META-INF/")
+                && !entry.endsWith("module-info.class")
+                && !entry.endsWith("package-info.class")) {
+            names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
+        }
+    }
+
+    private static URL url(Path file) {
+        try {
+            return file.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("Plugin file " + file + " has no URL form", e);
+        }
     }
 
     private static String unusableBecause(Class<?> pluginInterface, Class<?> pluginClass) {

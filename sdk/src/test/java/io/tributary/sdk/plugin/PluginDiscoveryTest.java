@@ -53,6 +53,34 @@ class PluginDiscoveryTest {
     }
 
     @Test
+    void aClassScanFindsTheUsableClassesOfEachKindAndLeavesTheRestOut() throws Exception {
+        Path testClasses = Path.of(CountingSourceConnector.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Map<PluginType, Class<?>> interfaces = new java.util.LinkedHashMap<>();
+        for (PluginType type : PluginType.values()) {
+            interfaces.put(type, type.pluginInterface());
+        }
+
+        PluginDiscovery.Result result =
+                PluginDiscovery.scanClasses(getClass().getClassLoader(), java.util.List.of(testClasses), interfaces);
+
+        assertThat(result.plugins(PluginType.SOURCE))
+                .extracting(DiscoveredPlugin::pluginClass)
+                .contains(CountingSourceConnector.class);
+        assertThat(result.plugins(PluginType.SINK))
+                .extracting(DiscoveredPlugin::pluginClass)
+                .contains(CollectingSinkConnector.class);
+        assertThat(result.plugins())
+                .extracting(DiscoveredPlugin::pluginClass)
+                .as("no public no-argument constructor, or abstract")
+                .doesNotContain(NeedsArgument.class, AbstractTransformation.class);
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
     void reportsEveryBrokenEntryWithItsReasonAndKeepsTheGoodOnes(@TempDir Path plugin) throws IOException {
         Path services = Files.createDirectories(plugin.resolve("META-INF/services"));
         Files.writeString(
