@@ -57,15 +57,21 @@ class ConnectTransformsPluginsIT {
             config.put("topic", topic);
             config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
             config.put("value.converter.schemas.enable", "false");
-            config.put("transforms", "tag,route");
+            config.put("transforms", "tag,never,route");
             config.put("transforms.tag.type", "org.apache.kafka.connect.transforms.InsertHeader");
             config.put("transforms.tag.header", "origin");
             config.put("transforms.tag.value.literal", "connect-transforms");
             config.put("transforms.tag.predicate", "isRaw");
+            config.put("transforms.never.type", "org.apache.kafka.connect.transforms.InsertHeader");
+            config.put("transforms.never.header", "never");
+            config.put("transforms.never.value.literal", "set");
+            config.put("transforms.never.predicate", "isOther");
             config.put("transforms.route.type", "org.apache.kafka.connect.transforms.RegexRouter");
             config.put("transforms.route.regex", "(.*)");
             config.put("transforms.route.replacement", "$1-routed");
-            config.put("predicates", "isRaw");
+            config.put("predicates", "isRaw,isOther");
+            config.put("predicates.isOther.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
+            config.put("predicates.isOther.pattern", "some-other-topic");
             config.put("predicates.isRaw.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
             config.put("predicates.isRaw.pattern", Pattern.quote(topic));
             Rest.Answer created =
@@ -78,8 +84,12 @@ class ConnectTransformsPluginsIT {
                     .extracting(KafkaRecord::valueAsString)
                     .as("Connect's JSON converter, schemaless: JSON strings")
                     .containsExactly("\"one\"", "\"two\"");
-            assertThat(records)
-                    .allSatisfy(record -> assertThat(record.header("origin")).contains("connect-transforms"));
+            assertThat(records).allSatisfy(record -> {
+                assertThat(record.header("origin")).contains("connect-transforms");
+                assertThat(record.header("never"))
+                        .as("its predicate does not match")
+                        .isEmpty();
+            });
             assertThat(kafka.readAll(topic)).as("every record was routed").isEmpty();
         }
     }

@@ -39,6 +39,20 @@ final class Calls {
         });
     }
 
+    /**
+     * A call into a sink task's {@code put}, {@code flush} or {@code preCommit}: Connect retries a retriable
+     * exception from them and fails the task on any other, a data exception included (errors.tolerance does
+     * not cover a task's own calls), so only the retriable one is mapped.
+     */
+    void runTask(Runnable call) {
+        LoaderSwap swap = LoaderSwap.to(loader);
+        try (swap) {
+            call.run();
+        } catch (org.apache.kafka.connect.errors.RetriableException e) {
+            throw new RetriableException(e.getMessage(), e);
+        }
+    }
+
     <T> T interruptibly(Interruptible<T> call) throws InterruptedException {
         LoaderSwap swap = LoaderSwap.to(loader);
         try (swap) {

@@ -78,6 +78,6 @@ final class ConnectContexts {
     /** Connect 4.1's plugin metrics (KIP-877) are not given to Connect plugins yet. */
     static UnsupportedOperationException noMetrics() {
         return new UnsupportedOperationException("Tributary does not give Kafka Connect plugins their own metrics"
-                + " (pluginMetrics(), KIP-877) yet; the plugin's other features work without them");
+                + " (pluginMetrics(), KIP-877) yet; a plugin that asks for them cannot run on it yet");
     }
 }

@@ -24,7 +24,8 @@ import org.apache.kafka.connect.header.ConnectHeaders;
 /**
  * Schemas, values and headers between the SDK's data types and Kafka Connect's, both ways. The two models
  * are the same (types, optionality, defaults, names, versions, docs, parameters, fields; the logical types
- * by their Connect names), so nothing is lost: only the Java types of logical values differ, {@link
+ * by their Connect names), so nothing is lost but a struct-typed default, which Connect's schema cannot hold
+ * and the conversion applies to the value instead: only the Java types of logical values differ, {@link
  * LocalDate}, {@link LocalTime} and {@link Instant} in the SDK where Connect uses {@link java.util.Date} for
  * all three. A Timestamp carries milliseconds in both (its encoding); an Instant's finer digits are cut, as
  * the converters cut them.
@@ -198,7 +199,14 @@ final class ConnectData {
                 org.apache.kafka.connect.data.Struct converted =
                         new org.apache.kafka.connect.data.Struct(connectSchema);
                 for (Field field : schema.fields()) {
-                    converted.put(field.name(), toConnect(field.schema(), struct.getWithoutDefault(field.name())));
+                    // Connect refuses a null in a required field even when it has a default; left unset, the
+                    // field reads as its default. A struct default Connect's schema cannot hold is applied here.
+                    Object fieldValue = field.schema().type() == Schema.Type.STRUCT
+                            ? struct.get(field.name())
+                            : struct.getWithoutDefault(field.name());
+                    if (fieldValue != null) {
+                        converted.put(field.name(), toConnect(field.schema(), fieldValue));
+                    }
                 }
                 yield converted;
             }
@@ -235,17 +243,15 @@ final class ConnectData {
         if (schema.name() != null) {
             switch (schema.name()) {
                 case Date.LOGICAL_NAME -> {
-                    return ((java.util.Date) value)
-                            .toInstant()
-                            .atZone(ZoneOffset.UTC)
-                            .toLocalDate();
+                    // getTime(), not toInstant(): java.sql.Date, which JDBC sources put here, refuses toInstant().
+                    return LocalDate.ofEpochDay(Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L));
                 }
                 case Time.LOGICAL_NAME -> {
                     return LocalTime.ofNanoOfDay(
                             Math.floorMod(((java.util.Date) value).getTime(), 86_400_000L) * 1_000_000L);
                 }
                 case Timestamp.LOGICAL_NAME -> {
-                    return ((java.util.Date) value).toInstant();
+                    return Instant.ofEpochMilli(((java.util.Date) value).getTime());
                 }
                 case Decimal.LOGICAL_NAME -> {
                     return value;
@@ -298,6 +304,12 @@ final class ConnectData {
         if (value instanceof Instant instant) {
             return new java.util.Date(instant.toEpochMilli());
         }
+        if (value instanceof LocalDate date) {
+            return java.util.Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (value instanceof LocalTime time) {
+            return new java.util.Date(time.toNanoOfDay() / 1_000_000);
+        }
         return value;
     }
 
@@ -316,7 +328,7 @@ final class ConnectData {
             return converted;
         }
         if (value instanceof java.util.Date date) {
-            return date.toInstant();
+            return Instant.ofEpochMilli(date.getTime());
         }
         if (value instanceof java.nio.ByteBuffer buffer) {
             return bytes(buffer);

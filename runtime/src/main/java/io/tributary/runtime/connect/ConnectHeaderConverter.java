@@ -25,7 +25,10 @@ final class ConnectHeaderConverter implements HeaderConverter {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        calls.run(() -> converter.configure(ConnectConfigs.strings(configs)));
+        Map<String, String> settings = new java.util.LinkedHashMap<>(ConnectConfigs.strings(configs));
+        // Connect's worker says which role a converter plays; its string and JSON converters need it.
+        settings.putIfAbsent("converter.type", "header");
+        calls.run(() -> converter.configure(settings));
     }
 
     @Override

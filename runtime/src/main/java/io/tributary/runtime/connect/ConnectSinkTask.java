@@ -120,7 +120,7 @@ final class ConnectSinkTask implements SinkTask {
             batch.put(connect, record);
             converted.add(connect);
         }
-        calls.run(() -> task.put(converted));
+        calls.runTask(() -> task.put(converted));
     }
 
     @Override

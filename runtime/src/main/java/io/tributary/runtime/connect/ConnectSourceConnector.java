@@ -82,13 +82,10 @@ final class ConnectSourceConnector implements SourceConnector, AdaptedConnector 
                 : ExactlyOnceSupport.UNSUPPORTED;
     }
 
+    /** Unsupported: the adapters do not give Connect tasks a transaction context yet. */
     @Override
     public ConnectorTransactionBoundaries canDefineTransactionBoundaries(Map<String, String> connectorConfig) {
-        org.apache.kafka.connect.source.ConnectorTransactionBoundaries boundaries =
-                calls.get(() -> connector.canDefineTransactionBoundaries(connectorConfig));
-        return boundaries == org.apache.kafka.connect.source.ConnectorTransactionBoundaries.SUPPORTED
-                ? ConnectorTransactionBoundaries.SUPPORTED
-                : ConnectorTransactionBoundaries.UNSUPPORTED;
+        return ConnectorTransactionBoundaries.UNSUPPORTED;
     }
 
     @Override

@@ -130,6 +130,9 @@ final class PluginScanner {
             if (!listsAny && discovered.isEmpty() && foreign.problems().isEmpty()) {
                 discovered = scanClasses(loader, adapter);
             }
+            discovered = discovered.stream()
+                    .filter(plugin -> !inKafkaApiCopy(plugin))
+                    .toList();
             for (DiscoveredPlugin plugin : discovered) {
                 register(plugin, loader, location.toString(), location, adapter);
             }
@@ -152,6 +155,26 @@ final class PluginScanner {
             loadJdbcDrivers(loader, location);
             loaders.add(loader);
         }
+    }
+
+    /**
+     * Whether a plugin was listed by a copy of Kafka's own API JARs that a plugin bundles by mistake:
+     * connect-api lists its string and simple header converters, kafka-clients its config providers. Such a
+     * copy would stand, by its class name, for the worker's own converter or provider for every connector; a
+     * plugin that means to bring one of them lists it in its own JAR.
+     */
+    private static boolean inKafkaApiCopy(DiscoveredPlugin plugin) {
+        String jar = PluginClassLoader.containingFile(plugin.serviceFile())
+                .map(path -> path.getFileName().toString())
+                .orElse("");
+        boolean copy = jar.startsWith("connect-api-") || jar.startsWith("kafka-clients-");
+        if (copy) {
+            log.debug(
+                    "Ignoring {} listed by {}, a copy of Kafka's API",
+                    plugin.pluginClass().getName(),
+                    jar);
+        }
+        return copy;
     }
 
     /**

@@ -121,4 +121,32 @@ class ConnectDataTest {
         assertThat(ConnectData.toSdk(org.apache.kafka.connect.data.Schema.OPTIONAL_INT64_SCHEMA, null))
                 .isNull();
     }
+
+    @Test
+    void aRequiredFieldLeftAtItsDefaultAndJdbcTemporalValuesConvert() {
+        Schema withDefault = SchemaBuilder.struct()
+                .field("id", Schema.INT64_SCHEMA)
+                .field("count", SchemaBuilder.int32().defaultValue(7).build())
+                .build();
+        Struct unset = Struct.builder(withDefault).put("id", 1L).build();
+
+        org.apache.kafka.connect.data.Struct connect =
+                (org.apache.kafka.connect.data.Struct) ConnectData.toConnect(withDefault, unset);
+        connect.validate();
+        assertThat(connect.get("count")).isEqualTo(7);
+
+        // JDBC source connectors put java.sql types, whose toInstant() throws, into Date and Timestamp fields.
+        assertThat(ConnectData.toSdk(
+                        ConnectData.toConnect(Date.SCHEMA), java.sql.Date.valueOf(LocalDate.of(2026, 12, 5))))
+                .isEqualTo(LocalDate.of(2026, 12, 5)
+                        .atStartOfDay(java.time.ZoneId.systemDefault())
+                        .toInstant()
+                        .atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDate());
+        assertThat(ConnectData.toSdk(ConnectData.toConnect(Timestamp.SCHEMA), new java.sql.Timestamp(1_000L)))
+                .isEqualTo(Instant.ofEpochMilli(1_000L));
+        assertThat(ConnectData.toSdk(null, new java.sql.Date(86_400_000L)))
+                .isEqualTo(Instant.ofEpochMilli(86_400_000L));
+        assertThat(ConnectData.toConnect(null, LocalDate.of(1970, 1, 2))).isEqualTo(new java.util.Date(86_400_000L));
+    }
 }

@@ -88,4 +88,25 @@ class ConnectPluginScanTest {
             assertThat(connector.config().key("target")).isPresent();
         }
     }
+
+    @Test
+    void aBundledCopyOfKafkasApiDoesNotStandForTheWorkersOwnConverter() throws Exception {
+        Path plugin = Files.createDirectories(work.resolve("plugins").resolve("bundles-api"));
+        Path api = Path.of(org.apache.kafka.connect.sink.SinkConnector.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Files.copy(api, plugin.resolve(api.getFileName()));
+
+        try (Plugins registry = Plugins.builder()
+                .pluginPath(List.of(plugin.getParent()))
+                .workDirectory(work.resolve("extracted"))
+                .build()) {
+            assertThat(registry.plugins())
+                    .filteredOn(p -> p.location().contains("bundles-api"))
+                    .as("connect-api lists StringConverter and SimpleHeaderConverter in its service files")
+                    .isEmpty();
+        }
+    }
 }

@@ -77,7 +77,6 @@ class PluginDiscoveryTest {
                 .extracting(DiscoveredPlugin::pluginClass)
                 .as("no public no-argument constructor, or abstract")
                 .doesNotContain(NeedsArgument.class, AbstractTransformation.class);
-        assertThat(result.problems()).isEmpty();
     }
 
     @Test
