@@ -327,9 +327,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static String firstLine(Status status) {
-        String trace = status.trace() == null ? "(no message)" : status.trace();
-        int end = trace.indexOf('\n');
-        return end < 0 ? trace : trace.substring(0, end);
+        String line = Output.firstLine(status.trace());
+        return line.isEmpty() ? "(no message)" : line;
     }
 
     private static double seconds(Instant since) {

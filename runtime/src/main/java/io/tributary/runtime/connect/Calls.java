@@ -62,6 +62,17 @@ final class Calls {
         }
     }
 
+    /** Closes a plugin, an I/O failure of which is unchecked here. */
+    void close(java.io.Closeable plugin) {
+        run(() -> {
+            try {
+                plugin.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Connect's exceptions that the worker treats apart, as the SDK's; any other as it is. */
     static RuntimeException toSdk(RuntimeException e) {
         if (e instanceof org.apache.kafka.connect.errors.RetriableException) {

@@ -2,8 +2,6 @@ package io.tributary.runtime.connect;
 
 import io.tributary.sdk.provider.ConfigData;
 import io.tributary.sdk.provider.ConfigProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +33,7 @@ final class ConnectConfigProvider implements ConfigProvider {
 
     @Override
     public void close() {
-        calls.run(() -> {
-            try {
-                provider.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        calls.close(provider);
     }
 
     private static ConfigData toSdk(org.apache.kafka.common.config.ConfigData data) {

@@ -5,8 +5,6 @@ import io.tributary.sdk.converter.Converter;
 import io.tributary.sdk.converter.ConverterType;
 import io.tributary.sdk.data.Schema;
 import io.tributary.sdk.data.SchemaAndValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** A Kafka Connect converter for keys or values: the worker's data goes to it, and comes from it, as Connect's. */
@@ -48,13 +46,7 @@ final class ConnectConverter implements Converter {
 
     @Override
     public void close() {
-        calls.run(() -> {
-            try {
-                converter.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        calls.close(converter);
     }
 
     @Override

@@ -4,8 +4,6 @@ import io.tributary.sdk.config.ConfigDef;
 import io.tributary.sdk.converter.HeaderConverter;
 import io.tributary.sdk.data.Schema;
 import io.tributary.sdk.data.SchemaAndValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** A Kafka Connect header converter: header values go to it, and come from it, as Connect's. */
@@ -50,13 +48,7 @@ final class ConnectHeaderConverter implements HeaderConverter {
 
     @Override
     public void close() {
-        calls.run(() -> {
-            try {
-                converter.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        calls.close(converter);
     }
 
     @Override
