@@ -1,5 +1,6 @@
 package io.tributary.runtime.connect;
 
+import io.tributary.connect.convert.ConnectConfigs;
 import io.tributary.runtime.plugins.AdaptedConnector;
 import io.tributary.sdk.config.ConfigDef;
 import io.tributary.sdk.config.ConfigValidation;

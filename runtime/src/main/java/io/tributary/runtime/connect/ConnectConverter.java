@@ -1,5 +1,7 @@
 package io.tributary.runtime.connect;
 
+import io.tributary.connect.convert.ConnectConfigs;
+import io.tributary.connect.convert.ConnectData;
 import io.tributary.sdk.config.ConfigDef;
 import io.tributary.sdk.converter.Converter;
 import io.tributary.sdk.converter.ConverterType;

@@ -1,5 +1,7 @@
 package io.tributary.runtime.connect;
 
+import io.tributary.connect.convert.ConnectConfigs;
+import io.tributary.connect.convert.ConnectRecords;
 import io.tributary.sdk.config.ConfigDef;
 import io.tributary.sdk.connector.ConnectRecord;
 import io.tributary.sdk.transforms.Predicate;

@@ -1,5 +1,7 @@
 package io.tributary.runtime.connect;
 
+import io.tributary.connect.convert.ConnectConfigs;
+import io.tributary.connect.convert.ConnectRecords;
 import io.tributary.sdk.connector.TopicPartition;
 import io.tributary.sdk.sink.SinkConnector;
 import io.tributary.sdk.sink.SinkConnectorContext;

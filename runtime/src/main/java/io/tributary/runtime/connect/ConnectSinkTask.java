@@ -1,5 +1,6 @@
 package io.tributary.runtime.connect;
 
+import io.tributary.connect.convert.ConnectRecords;
 import io.tributary.sdk.connector.TopicPartition;
 import io.tributary.sdk.sink.SinkRecord;
 import io.tributary.sdk.sink.SinkTask;

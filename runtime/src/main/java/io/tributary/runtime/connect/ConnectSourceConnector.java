@@ -1,5 +1,6 @@
 package io.tributary.runtime.connect;
 
+import io.tributary.connect.convert.ConnectConfigs;
 import io.tributary.sdk.source.ConnectorTransactionBoundaries;
 import io.tributary.sdk.source.ExactlyOnceSupport;
 import io.tributary.sdk.source.SourceConnector;

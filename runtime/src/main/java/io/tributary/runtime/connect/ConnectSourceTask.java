@@ -1,5 +1,6 @@
 package io.tributary.runtime.connect;
 
+import io.tributary.connect.convert.ConnectRecords;
 import io.tributary.sdk.source.RecordMetadata;
 import io.tributary.sdk.source.SourceRecord;
 import io.tributary.sdk.source.SourceTask;

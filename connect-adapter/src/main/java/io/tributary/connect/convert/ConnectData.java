@@ -1,4 +1,4 @@
-package io.tributary.runtime.connect;
+package io.tributary.connect.convert;
 
 import io.tributary.sdk.data.Date;
 import io.tributary.sdk.data.Decimal;
@@ -32,7 +32,7 @@ import org.apache.kafka.connect.header.ConnectHeaders;
  *
  * <p>Schemas are converted once and cached: a task sees few schemas and many records.
  */
-final class ConnectData {
+public final class ConnectData {
     private static final int CACHE_LIMIT = 10_000;
     private static final Map<Schema, org.apache.kafka.connect.data.Schema> TO_CONNECT = new ConcurrentHashMap<>();
     private static final Map<org.apache.kafka.connect.data.Schema, Schema> TO_SDK = new ConcurrentHashMap<>();
@@ -40,7 +40,7 @@ final class ConnectData {
     private ConnectData() {}
 
     /** @return the Connect schema of an SDK schema; null for null */
-    static org.apache.kafka.connect.data.Schema toConnect(Schema schema) {
+    public static org.apache.kafka.connect.data.Schema toConnect(Schema schema) {
         if (schema == null) {
             return null;
         }
@@ -56,7 +56,7 @@ final class ConnectData {
     }
 
     /** @return the SDK schema of a Connect schema; null for null */
-    static Schema toSdk(org.apache.kafka.connect.data.Schema schema) {
+    public static Schema toSdk(org.apache.kafka.connect.data.Schema schema) {
         if (schema == null) {
             return null;
         }
@@ -165,7 +165,7 @@ final class ConnectData {
      * @param value an SDK value
      * @return the value as Connect holds it
      */
-    static Object toConnect(Schema schema, Object value) {
+    public static Object toConnect(Schema schema, Object value) {
         if (value == null) {
             return null;
         }
@@ -233,7 +233,7 @@ final class ConnectData {
      * @param value a Connect value
      * @return the value as the SDK holds it
      */
-    static Object toSdk(org.apache.kafka.connect.data.Schema schema, Object value) {
+    public static Object toSdk(org.apache.kafka.connect.data.Schema schema, Object value) {
         if (value == null) {
             return null;
         }
@@ -343,7 +343,7 @@ final class ConnectData {
     }
 
     /** @return Connect headers holding the SDK headers, in order */
-    static org.apache.kafka.connect.header.Headers toConnect(Headers headers) {
+    public static org.apache.kafka.connect.header.Headers toConnect(Headers headers) {
         ConnectHeaders converted = new ConnectHeaders();
         for (Header header : headers) {
             converted.add(header.key(), toConnect(header.schema(), header.value()), toConnect(header.schema()));
@@ -352,7 +352,7 @@ final class ConnectData {
     }
 
     /** @return SDK headers holding the Connect headers, in order */
-    static Headers toSdk(org.apache.kafka.connect.header.Headers headers) {
+    public static Headers toSdk(org.apache.kafka.connect.header.Headers headers) {
         if (headers == null || headers.isEmpty()) {
             return Headers.empty();
         }

@@ -1,4 +1,4 @@
-package io.tributary.runtime.connect;
+package io.tributary.connect.convert;
 
 import io.tributary.sdk.config.ConfigDef;
 import io.tributary.sdk.config.ConfigKey;
@@ -20,11 +20,11 @@ import java.util.Map;
  * itself parses them with its own {@code ConfigDef}, in its own loader. Connect's validators and recommenders
  * run in the plugin's {@code validate}, which the adapters call, not through the SDK's definition.
  */
-final class ConnectConfigs {
+public final class ConnectConfigs {
     private ConnectConfigs() {}
 
     /** @return the SDK's definition of a Connect plugin's settings */
-    static ConfigDef toSdk(org.apache.kafka.common.config.ConfigDef definition) {
+    public static ConfigDef toSdk(org.apache.kafka.common.config.ConfigDef definition) {
         ConfigDef.Builder builder = ConfigDef.builder();
         if (definition == null) {
             return builder.build();
@@ -58,7 +58,7 @@ final class ConnectConfigs {
     }
 
     /** @return Connect's validation of a Connect plugin's settings, as the SDK reports one */
-    static ConfigValidation toSdk(org.apache.kafka.common.config.Config validated) {
+    public static ConfigValidation toSdk(org.apache.kafka.common.config.Config validated) {
         List<ConfigValue> values = new ArrayList<>();
         for (org.apache.kafka.common.config.ConfigValue value : validated.configValues()) {
             values.add(new ConfigValue(
@@ -72,11 +72,11 @@ final class ConnectConfigs {
     }
 
     /** @return the settings as strings, as a Connect plugin's {@code start} takes them */
-    static Map<String, String> strings(ParsedConfig config) {
+    public static Map<String, String> strings(ParsedConfig config) {
         return strings(config.originals());
     }
 
-    static Map<String, String> strings(Map<String, ?> settings) {
+    public static Map<String, String> strings(Map<String, ?> settings) {
         Map<String, String> strings = new LinkedHashMap<>();
         settings.forEach((name, value) -> {
             if (value != null) {

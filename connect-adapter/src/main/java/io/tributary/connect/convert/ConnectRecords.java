@@ -1,4 +1,4 @@
-package io.tributary.runtime.connect;
+package io.tributary.connect.convert;
 
 import io.tributary.sdk.connector.ConnectRecord;
 import io.tributary.sdk.connector.TopicPartition;
@@ -15,11 +15,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Records, record metadata and topic partitions between the SDK and Kafka Connect, both ways. */
-final class ConnectRecords {
+public final class ConnectRecords {
     private ConnectRecords() {}
 
     /** A record a Connect source task polled, as the worker sends it. */
-    static SourceRecord toSdk(org.apache.kafka.connect.source.SourceRecord record) {
+    public static SourceRecord toSdk(org.apache.kafka.connect.source.SourceRecord record) {
         Schema keySchema = ConnectData.toSdk(record.keySchema());
         Schema valueSchema = ConnectData.toSdk(record.valueSchema());
         SourceRecord.Builder builder = SourceRecord.builder()
@@ -35,7 +35,7 @@ final class ConnectRecords {
     }
 
     /** The record again as the Connect task made it, for its {@code commitRecord}. */
-    static org.apache.kafka.connect.source.SourceRecord toConnect(SourceRecord record) {
+    public static org.apache.kafka.connect.source.SourceRecord toConnect(SourceRecord record) {
         return new org.apache.kafka.connect.source.SourceRecord(
                 record.sourcePartition(),
                 record.sourceOffset(),
@@ -50,7 +50,7 @@ final class ConnectRecords {
     }
 
     /** A record the worker read, as a Connect sink task takes it. */
-    static org.apache.kafka.connect.sink.SinkRecord toConnect(SinkRecord record) {
+    public static org.apache.kafka.connect.sink.SinkRecord toConnect(SinkRecord record) {
         return new org.apache.kafka.connect.sink.SinkRecord(
                 record.topic(),
                 record.kafkaPartition(),
@@ -68,7 +68,7 @@ final class ConnectRecords {
     }
 
     /** A record a Connect sink task made itself, such as one it reports as errant. */
-    static SinkRecord toSdk(org.apache.kafka.connect.sink.SinkRecord record) {
+    public static SinkRecord toSdk(org.apache.kafka.connect.sink.SinkRecord record) {
         Schema keySchema = ConnectData.toSdk(record.keySchema());
         Schema valueSchema = ConnectData.toSdk(record.valueSchema());
         return SinkRecord.builder()
@@ -87,7 +87,7 @@ final class ConnectRecords {
 
     /** Connect's record of the same kind as an SDK source or sink record. */
     @SuppressWarnings("rawtypes")
-    static org.apache.kafka.connect.connector.ConnectRecord toConnectRecord(ConnectRecord<?> record) {
+    public static org.apache.kafka.connect.connector.ConnectRecord toConnectRecord(ConnectRecord<?> record) {
         if (record instanceof SourceRecord source) {
             return toConnect(source);
         }
@@ -103,7 +103,7 @@ final class ConnectRecords {
      * returned as the SDK's; null, a dropped record, stays null.
      */
     @SuppressWarnings("rawtypes")
-    static ConnectRecord<?> apply(
+    public static ConnectRecord<?> apply(
             ConnectRecord<?> record,
             Function<org.apache.kafka.connect.connector.ConnectRecord, org.apache.kafka.connect.connector.ConnectRecord>
                     function) {
@@ -121,7 +121,7 @@ final class ConnectRecords {
                 + result.getClass().getName() + " for a " + record.getClass().getSimpleName());
     }
 
-    static org.apache.kafka.clients.producer.RecordMetadata toConnect(RecordMetadata metadata) {
+    public static org.apache.kafka.clients.producer.RecordMetadata toConnect(RecordMetadata metadata) {
         if (metadata == null) {
             return null;
         }
@@ -129,21 +129,21 @@ final class ConnectRecords {
                 toConnect(metadata.topicPartition()), metadata.offset(), 0, metadata.timestamp(), -1, -1);
     }
 
-    static org.apache.kafka.common.TopicPartition toConnect(TopicPartition partition) {
+    public static org.apache.kafka.common.TopicPartition toConnect(TopicPartition partition) {
         return new org.apache.kafka.common.TopicPartition(partition.topic(), partition.partition());
     }
 
-    static TopicPartition toSdk(org.apache.kafka.common.TopicPartition partition) {
+    public static TopicPartition toSdk(org.apache.kafka.common.TopicPartition partition) {
         return new TopicPartition(partition.topic(), partition.partition());
     }
 
-    static Set<org.apache.kafka.common.TopicPartition> toConnect(Collection<TopicPartition> partitions) {
+    public static Set<org.apache.kafka.common.TopicPartition> toConnect(Collection<TopicPartition> partitions) {
         Set<org.apache.kafka.common.TopicPartition> converted = new LinkedHashSet<>();
         partitions.forEach(p -> converted.add(toConnect(p)));
         return converted;
     }
 
-    static TopicPartition[] toSdk(org.apache.kafka.common.TopicPartition... partitions) {
+    public static TopicPartition[] toSdk(org.apache.kafka.common.TopicPartition... partitions) {
         TopicPartition[] converted = new TopicPartition[partitions.length];
         for (int i = 0; i < partitions.length; i++) {
             converted[i] = toSdk(partitions[i]);
@@ -151,7 +151,7 @@ final class ConnectRecords {
         return converted;
     }
 
-    static Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata>
+    public static Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata>
             offsetsToConnect(Map<TopicPartition, Long> offsets) {
         Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> converted =
                 new LinkedHashMap<>();
@@ -160,7 +160,7 @@ final class ConnectRecords {
         return converted;
     }
 
-    static Map<TopicPartition, Long> offsetsToSdk(
+    public static Map<TopicPartition, Long> offsetsToSdk(
             Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets) {
         Map<TopicPartition, Long> converted = new LinkedHashMap<>();
         if (offsets != null) {
@@ -173,7 +173,7 @@ final class ConnectRecords {
         return converted;
     }
 
-    static Map<TopicPartition, Long> positionsToSdk(Map<org.apache.kafka.common.TopicPartition, Long> offsets) {
+    public static Map<TopicPartition, Long> positionsToSdk(Map<org.apache.kafka.common.TopicPartition, Long> offsets) {
         Map<TopicPartition, Long> converted = new LinkedHashMap<>();
         offsets.forEach((partition, offset) -> converted.put(toSdk(partition), offset));
         return converted;

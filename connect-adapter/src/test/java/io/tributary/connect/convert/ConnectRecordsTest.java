@@ -1,4 +1,4 @@
-package io.tributary.runtime.connect;
+package io.tributary.connect.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
