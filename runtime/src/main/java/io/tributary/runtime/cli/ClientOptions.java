@@ -14,6 +14,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -53,6 +55,19 @@ final class ClientOptions {
             description = "The password of the --cacert trust store, if it is one.")
     String caCertPassword;
 
+    @Option(
+            names = "--keystore",
+            paramLabel = "FILE",
+            description = "A PKCS12 (.p12, .pfx) or JKS (.jks) key store with this client's certificate and key, for a"
+                    + " worker that asks for client certificates (listeners.https.ssl.client.auth).")
+    Path keystore;
+
+    @Option(
+            names = "--keystore-password",
+            defaultValue = "",
+            description = "The password of the --keystore key store and of its key.")
+    String keystorePassword;
+
     @Option(names = "--insecure", description = "Accept any TLS certificate; for tests only.")
     boolean insecure;
 
@@ -70,7 +85,7 @@ final class ClientOptions {
                     + " http://localhost:8083; got " + url);
         }
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (insecure || caCert != null) {
+        if (insecure || caCert != null || keystore != null) {
             http.sslContext(sslContext());
         }
         String name = user;
@@ -86,14 +101,45 @@ final class ClientOptions {
     }
 
     private SSLContext sslContext() {
-        try {
-            TrustManager[] trust = insecure ? new TrustManager[] {new TrustingAll()} : trustFrom(caCert);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust, null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("Cannot use --cacert " + caCert + ": " + e.getMessage(), e);
+        TrustManager[] trust = null;
+        if (insecure) {
+            trust = new TrustManager[] {new TrustingAll()};
+        } else if (caCert != null) {
+            try {
+                trust = trustFrom(caCert);
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalArgumentException("Cannot use --cacert " + caCert + ": " + e.getMessage(), e);
+            }
         }
+        KeyManager[] keys = null;
+        if (keystore != null) {
+            try {
+                keys = keysFrom(keystore);
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalArgumentException(
+                        "Cannot use --keystore " + keystore + " (a PKCS12 or JKS key store,"
+                                + " opened with --keystore-password): " + e.getMessage(),
+                        e);
+            }
+        }
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys, trust, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JVM cannot make a TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    private KeyManager[] keysFrom(Path file) throws GeneralSecurityException, IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        KeyStore store = KeyStore.getInstance(name.endsWith(".jks") ? "JKS" : "PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, keystorePassword.toCharArray());
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, keystorePassword.toCharArray());
+        return factory.getKeyManagers();
     }
 
     private TrustManager[] trustFrom(Path file) throws GeneralSecurityException, IOException {

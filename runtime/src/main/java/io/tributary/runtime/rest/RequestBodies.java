@@ -2,6 +2,7 @@ package io.tributary.runtime.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.runtime.control.ControlException;
@@ -35,7 +36,10 @@ final class RequestBodies {
             throw ControlException.badRequest("The request needs a JSON body, and it was empty");
         }
         try {
-            return json.readTree(body);
+            // Trailing text after the document is refused, as a half-pasted or doubled body would be silently cut.
+            return json.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(body);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null
                     ? ""

@@ -190,6 +190,31 @@ class CliClientIT {
                 .isFalse();
     }
 
+    @Test
+    void restartOnlyFailedRestartsTheFailedTaskAlone() throws IOException {
+        String name = unique("only-failed");
+        Path file = connectorFile(
+                name,
+                ".properties",
+                "name=" + name + "\nconnector.class=CountingSource\ntopic=" + name + "\ntasks.max=2\nfail.task=1\n");
+        run("connectors", "apply", "-f", file.toString(), "--url", url);
+        Waits.until(name + " with task 1 failed", () -> {
+            JsonNode tasks = run("connectors", "describe", name, "-o", "json", "--url", url)
+                    .json()
+                    .path("status")
+                    .path("tasks");
+            return tasks.size() == 2 && tasks.get(1).path("state").asText().equals("FAILED");
+        });
+
+        Run restart =
+                run("connectors", "restart", name, "--include-tasks", "--only-failed", "-o", "json", "--url", url);
+
+        assertThat(restart.exitCode()).as(restart.err()).isZero();
+        JsonNode answer = restart.json();
+        assertThat(answer.path("connector").path("state").asText()).isEqualTo("RUNNING");
+        assertThat(answer.path("tasks").findValuesAsText("state")).containsExactly("RUNNING", "RESTARTING");
+    }
+
     private static String stateOf(String name) {
         return run("connectors", "describe", name, "-o", "json", "--url", url)
                 .json()
@@ -244,6 +269,19 @@ class CliClientIT {
         assertThat(invalid.out()).contains("count").contains("topic").contains("2 settings have problems");
         Path good = connectorFile("good", ".properties", "name=good\nconnector.class=CountingSource\ntopic=t\n");
         assertThat(run("validate", "-f", good.toString(), "--url", url).exitCode())
+                .isZero();
+        Path flat = connectorFile(
+                "flat", ".json", "{\"name\": \"flat\", \"connector.class\": \"CountingSource\", \"count\": \"lots\"}");
+        Run flatRun = run("validate", "-f", flat.toString(), "--url", url);
+        assertThat(flatRun.exitCode()).isEqualTo(1);
+        assertThat(flatRun.out()).contains("count").contains("topic").contains("2 settings have problems");
+        Path wrapped = connectorFile(
+                "wrapped",
+                ".json",
+                "{\"name\": \"wrapped\", \"config\": {\"connector.class\": \"CountingSource\", \"topic\": \"t\"}}");
+        Run wrappedRun = run("validate", "-f", wrapped.toString(), "--url", url);
+        assertThat(wrappedRun.exitCode())
+                .as(wrappedRun.out() + wrappedRun.err())
                 .isZero();
 
         Run plugins = run("plugins", "--url", url);

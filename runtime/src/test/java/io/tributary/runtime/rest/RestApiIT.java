@@ -172,8 +172,16 @@ class RestApiIT {
             assertThat(http.get("/connectors/no-such-connector/status").message())
                     .isEqualTo("No status found for connector no-such-connector");
             assertThat(http.delete("/connectors/no-such-connector").status()).isEqualTo(404);
-            assertThat(http.put("/connectors/no-such-connector/pause", null).status())
-                    .isEqualTo(404);
+            for (String path : List.of("/pause", "/resume", "/stop", "/topics/reset")) {
+                Answer answer = http.put("/connectors/no-such-connector" + path, null);
+                assertThat(answer.status()).as(path).isEqualTo(404);
+                assertThat(answer.message()).as(path).contains("no-such-connector");
+            }
+            for (String path : List.of("/restart", "/restart?includeTasks=true", "/tasks/0/restart")) {
+                Answer answer = http.post("/connectors/no-such-connector" + path, null);
+                assertThat(answer.status()).as(path).isEqualTo(404);
+                assertThat(answer.message()).as(path).contains("no-such-connector");
+            }
         }
 
         @Test
@@ -181,6 +189,13 @@ class RestApiIT {
             Answer malformed = http.send("POST", "/connectors", "{\"name\": \"x\", ", "application/json");
             assertThat(malformed.status()).isEqualTo(400);
             assertThat(malformed.message()).startsWith("The request body is not valid JSON at line 1");
+
+            Answer trailing = http.send(
+                    "POST", "/connectors", "{\"name\": \"x\", \"config\": {}} {\"name\": \"y\"}", "application/json");
+            assertThat(trailing.status()).isEqualTo(400);
+            assertThat(trailing.message())
+                    .startsWith("The request body is not valid JSON")
+                    .contains("Trailing token");
 
             Answer wrongType = http.post("/connectors", Map.of("name", "x", "config", "not an object"));
             assertThat(wrongType.status()).isEqualTo(400);
@@ -313,10 +328,41 @@ class RestApiIT {
             Answer array = http.put("/connectors/" + name + "/config", List.of("a"));
             assertThat(array.status()).isEqualTo(400);
             assertThat(array.message()).contains("must be a JSON object");
+
+            String existing = unique("bad-patch");
+            create(existing, source(existing));
+            Answer patchArray = http.patch("/connectors/" + existing + "/config", List.of("topic"));
+            assertThat(patchArray.status()).isEqualTo(400);
+            assertThat(patchArray.message()).contains("must be a JSON object");
+            Answer patchNested = http.patch("/connectors/" + existing + "/config", Map.of("topic", Map.of("a", 1)));
+            assertThat(patchNested.status()).isEqualTo(400);
+            assertThat(patchNested.message()).startsWith("Setting 'topic' must be a string");
+            assertThat(http.get("/connectors/" + existing + "/config")
+                            .json()
+                            .path("topic")
+                            .asText())
+                    .isEqualTo(existing);
         }
 
         @Test
         void passwordsAreNeverShownButProviderReferencesAreShownAsWritten() {
+            try (LogCapture log = new LogCapture()) {
+                passwordsAreNeverShownInAnswers();
+                // A connector that fails on its settings logs them in its trace; none of them may be a secret.
+                String failing = unique("secret-failing");
+                create(failing, source(failing, "secret", "hunter2", "fail.start", "true"));
+                awaitState(failing, "FAILED");
+                String failingTask = unique("secret-failing-task");
+                create(failingTask, source(failingTask, "secret", "hunter2", "fail.task", "0"));
+                awaitState(failingTask, "RUNNING", "FAILED");
+                assertThat(log.size())
+                        .as("the worker logged the connectors' lives")
+                        .isPositive();
+                assertThat(log.text()).doesNotContain("hunter2").doesNotContain("from-a-file");
+            }
+        }
+
+        private void passwordsAreNeverShownInAnswers() {
             String plain = unique("secret-plain");
             create(plain, source(plain, "secret", "hunter2"));
             String referenced = unique("secret-ref");
@@ -808,5 +854,16 @@ class RestApiIT {
         Answer parameter = http.get("/connectors?expnad=status");
         assertThat(parameter.status()).isEqualTo(400);
         assertThat(parameter.message()).contains("'expnad'").contains("expand");
+
+        for (String withParameter :
+                List.of("/?verbose=true", "/admin/loggers?level=DEBUG", "/connector-plugins?all=true")) {
+            Answer unknown = http.get(withParameter);
+            assertThat(unknown.status()).as(withParameter).isEqualTo(400);
+            assertThat(unknown.message()).as(withParameter).startsWith("Unknown query parameter");
+        }
+
+        Answer bogus = http.get("/connectors?expand=bogus");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.message()).contains("status or info").contains("'bogus'");
     }
 }

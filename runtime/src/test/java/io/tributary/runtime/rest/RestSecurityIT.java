@@ -8,14 +8,17 @@ import io.tributary.runtime.standalone.StandaloneRuntime;
 import io.tributary.sdk.errors.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -54,37 +57,7 @@ class RestSecurityIT {
 
     @Test
     void anHttpsListenerServesWithTheConfiguredKeystore() throws Exception {
-        Path keystore = dir.resolve("worker.p12");
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "worker",
-                        "-keyalg",
-                        "RSA",
-                        "-keysize",
-                        "2048",
-                        "-validity",
-                        "2",
-                        "-dname",
-                        "CN=localhost",
-                        "-ext",
-                        "SAN=dns:localhost",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        keystore.toString(),
-                        "-storepass",
-                        "changeit",
-                        "-keypass",
-                        "changeit")
-                .redirectErrorStream(true)
-                .start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue())
-                .as(new String(keytool.getInputStream().readAllBytes()))
-                .isZero();
+        Path keystore = keyPair("worker", "worker.p12");
 
         try (Served served = serve(Map.of(
                 "listeners", "https://localhost:0",
@@ -120,6 +93,161 @@ class RestSecurityIT {
             assertThatThrownBy(() -> plain.get("/connectors"))
                     .as("plain HTTP to a TLS port")
                     .isInstanceOf(java.io.UncheckedIOException.class);
+        }
+    }
+
+    /** @return a new PKCS12 key store, password {@code changeit}, with a key pair and certificate for localhost */
+    private Path keyPair(String alias, String file) throws Exception {
+        Path keystore = dir.resolve(file);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit");
+        return keystore;
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void aWorkerThatRequiresClientCertificatesLetsInOnlyTrustedClients() throws Exception {
+        Path server = keyPair("worker", "worker.p12");
+        Path client = keyPair("client", "client.p12");
+        Path stranger = keyPair("stranger", "stranger.p12");
+        Path clientCert = dir.resolve("client.pem");
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "client",
+                "-keystore",
+                client.toString(),
+                "-storepass",
+                "changeit",
+                "-file",
+                clientCert.toString());
+        Path truststore = dir.resolve("clients.p12");
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "client",
+                "-file",
+                clientCert.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                truststore.toString(),
+                "-storepass",
+                "changeit");
+
+        try (Served served = serve(Map.of(
+                "listeners", "https://localhost:0",
+                "listeners.https.ssl.keystore.location", server.toString(),
+                "listeners.https.ssl.keystore.password", "changeit",
+                "listeners.https.ssl.truststore.location", truststore.toString(),
+                "listeners.https.ssl.truststore.password", "changeit",
+                "listeners.https.ssl.client.auth", "required"))) {
+            String url = "https://localhost:" + served.rest().advertisedUrl().getPort();
+            List<String> trustWorker =
+                    List.of("--url", url, "--cacert", server.toString(), "--cacert-password", "changeit");
+
+            assertThat(cli(concat(List.of("connectors", "list"), trustWorker)))
+                    .as("no client certificate")
+                    .isEqualTo(3);
+            assertThat(cli(concat(
+                            List.of(
+                                    "connectors",
+                                    "list",
+                                    "--keystore",
+                                    stranger.toString(),
+                                    "--keystore-password",
+                                    "changeit"),
+                            trustWorker)))
+                    .as("a certificate the worker does not trust")
+                    .isEqualTo(3);
+            assertThat(cli(concat(
+                            List.of(
+                                    "connectors",
+                                    "list",
+                                    "--keystore",
+                                    client.toString(),
+                                    "--keystore-password",
+                                    "changeit"),
+                            trustWorker)))
+                    .as("the trusted client's certificate")
+                    .isZero();
+            StringWriter err = new StringWriter();
+            assertThat(cli(
+                            err,
+                            concat(
+                                    List.of(
+                                            "connectors",
+                                            "list",
+                                            "--keystore",
+                                            client.toString(),
+                                            "--keystore-password",
+                                            "wrong"),
+                                    trustWorker)))
+                    .isNotZero();
+            assertThat(err.toString()).contains("Cannot use --keystore").contains("--keystore-password");
+        }
+    }
+
+    private static String[] concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all.toArray(String[]::new);
+    }
+
+    private static int cli(StringWriter err, String... args) {
+        picocli.CommandLine command = io.tributary.runtime.cli.TributaryCli.commandLine();
+        command.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        command.setErr(new java.io.PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void theAdvertisedAddressIsWhatStatusesAndOtherWorkersSee() {
+        try (Served served = serve(Map.of(
+                "rest.advertised.host.name", "worker-7.example",
+                "rest.advertised.port", "18083",
+                "rest.advertised.listener", "http"))) {
+            assertThat(served.rest().advertisedUrl()).isEqualTo(URI.create("http://worker-7.example:18083"));
+            assertThat(served.rest().workerId()).isEqualTo("worker-7.example:18083");
+            assertThat(served.rest().boundUrls())
+                    .allSatisfy(bound -> assertThat(bound.getHost()).isEqualTo("localhost"));
+        }
+        try (Served served = serve(Map.of())) {
+            URI bound = served.rest().boundUrls().get(0);
+            assertThat(served.rest().advertisedUrl())
+                    .as("without rest.advertised.*, the first listener as bound")
+                    .isEqualTo(URI.create("http://localhost:" + bound.getPort()));
         }
     }
 
