@@ -3,8 +3,10 @@ package io.tributary.maven;
 import io.tributary.maven.bundle.BundleBuilder;
 import io.tributary.maven.bundle.BundleException;
 import io.tributary.maven.bundle.BundleRequest;
+import io.tributary.maven.bundle.ConnectBundleBuilder;
 import io.tributary.maven.bundle.PluginJarBuilder;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -106,6 +108,19 @@ public class BundleMojo extends BundleNameMojo {
     @Parameter(property = "tributary.bundle.format", defaultValue = "zip")
     private String format;
 
+    /**
+     * Whether to build the Connect bundle too, {@code target/<owner>-<name>-<version>-connect.zip}: the connector
+     * for Apache Kafka Connect 3.x and 4.x, with the SDK, the adapter library and a generated Connect class for
+     * each plugin (see the plugin's README, "Deploying to Kafka Connect"). Attached with the classifier {@code
+     * connect}.
+     */
+    @Parameter(property = "tributary.bundle.connect", defaultValue = "false")
+    private boolean connect;
+
+    /** This plugin's own dependencies: where the Connect bundle's SDK and adapter library come from. */
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    private List<Artifact> pluginArtifacts;
+
     /** Skips the goal. */
     @Parameter(property = "tributary.bundle.skip", defaultValue = "false")
     private boolean skip;
@@ -161,6 +176,9 @@ public class BundleMojo extends BundleNameMojo {
                 throw new MojoFailureException(e.getMessage(), e);
             }
             if (format.equals("jar")) {
+                if (connect) {
+                    buildConnectBundle(request);
+                }
                 return;
             }
         }
@@ -181,6 +199,45 @@ public class BundleMojo extends BundleNameMojo {
         if (attach) {
             projectHelper.attachArtifact(project, "zip", "bundle", result.zip().toFile());
         }
+        if (connect) {
+            buildConnectBundle(request);
+        }
+    }
+
+    private void buildConnectBundle(BundleRequest request) throws MojoExecutionException, MojoFailureException {
+        // The project's own SDK when it is a compile or runtime dependency; else the one this plugin was built with.
+        Path sdk = project.getArtifacts().stream()
+                .filter(a -> a.getGroupId().equals("io.tributary")
+                        && a.getArtifactId().equals("tributary-sdk"))
+                .map(a -> a.getFile().toPath())
+                .findFirst()
+                .orElse(pluginArtifact("tributary-sdk"));
+        ConnectBundleBuilder.Result result;
+        try {
+            result = ConnectBundleBuilder.build(request, sdk, pluginArtifact("tributary-connect-adapter"));
+        } catch (BundleException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        result.components()
+                .forEach(c ->
+                        getLog().info("Connect class for the " + c.kind().replace('_', ' ') + ": " + c.className()));
+        result.tasks().forEach(t -> getLog().info("Connect class for the task: " + t));
+        getLog().info("Connect bundle: " + result.zip() + " ("
+                + result.libraries().size() + " JARs in lib/); unpack it into a folder on Kafka Connect's plugin.path");
+        if (attach) {
+            projectHelper.attachArtifact(project, "zip", "connect", result.zip().toFile());
+        }
+    }
+
+    private Path pluginArtifact(String artifactId) throws MojoExecutionException {
+        return pluginArtifacts.stream()
+                .filter(a -> a.getGroupId().equals("io.tributary")
+                        && a.getArtifactId().equals(artifactId))
+                .map(a -> a.getFile().toPath())
+                .findFirst()
+                .orElseThrow(
+                        () -> new MojoExecutionException("The Tributary Maven plugin's own dependency io.tributary:"
+                                + artifactId + " was not resolved; the Connect bundle needs it"));
     }
 
     private Optional<String> organization() {

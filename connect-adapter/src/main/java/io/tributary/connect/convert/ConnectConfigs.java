@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Connect plugin's settings as the SDK describes them, and its settings handed to it as Connect hands
- * them: a map of strings.
+ * Settings between the SDK and Kafka Connect: a Connect plugin's definition and validation as the SDK's, an SDK
+ * plugin's as Connect's, and settings handed to a Connect plugin as Connect hands them, a map of strings.
  *
  * <p>Connect's {@code CLASS} settings are {@code STRING} ones in the SDK's view: the worker parses a
  * connector's settings with the runtime's class loader, which does not see the plugin's classes; the plugin
@@ -69,6 +69,97 @@ public final class ConnectConfigs {
                     value.visible()));
         }
         return new ConfigValidation(values);
+    }
+
+    /**
+     * @return Kafka Connect's definition of an SDK plugin's settings: types, defaults, importance, documentation,
+     *     groups, widths, display names and dependents as they are, and each validator run by Connect's {@code
+     *     ConfigDef} on the parsed value, its failure a Connect {@code ConfigException} with the SDK's message
+     */
+    public static org.apache.kafka.common.config.ConfigDef toConnect(ConfigDef definition) {
+        org.apache.kafka.common.config.ConfigDef converted = new org.apache.kafka.common.config.ConfigDef();
+        for (ConfigKey key : definition.keys()) {
+            converted.define(
+                    key.name(),
+                    connectType(key.type()),
+                    key.hasDefault()
+                            ? connectValue(key.defaultValue())
+                            : org.apache.kafka.common.config.ConfigDef.NO_DEFAULT_VALUE,
+                    key.validator() == null ? null : new SdkValidator(key.validator()),
+                    org.apache.kafka.common.config.ConfigDef.Importance.valueOf(
+                            key.importance().name()),
+                    key.documentation(),
+                    key.group(),
+                    key.orderInGroup(),
+                    org.apache.kafka.common.config.ConfigDef.Width.valueOf(
+                            key.width().name()),
+                    key.displayName() == null ? key.name() : key.displayName(),
+                    key.dependents());
+        }
+        return converted;
+    }
+
+    /**
+     * @return an SDK validation as Connect's: each setting's parsed value, recommended values, errors and
+     *     visibility
+     */
+    public static org.apache.kafka.common.config.Config toConnect(ConfigValidation validation) {
+        List<org.apache.kafka.common.config.ConfigValue> values = new ArrayList<>();
+        for (ConfigValue value : validation.values()) {
+            values.add(new org.apache.kafka.common.config.ConfigValue(
+                    value.name(),
+                    connectValue(value.value()),
+                    new ArrayList<>(value.recommendedValues()),
+                    new ArrayList<>(value.errorMessages())));
+            values.get(values.size() - 1).visible(value.visible());
+        }
+        return new org.apache.kafka.common.config.Config(values);
+    }
+
+    /** An SDK validator as Connect's {@code ConfigDef} runs one. */
+    private record SdkValidator(io.tributary.sdk.config.Validator validator)
+            implements org.apache.kafka.common.config.ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null) {
+                // The SDK's validators are never given null: an absent setting with no default is not validated.
+                return;
+            }
+            try {
+                validator.ensureValid(name, sdkValue(value));
+            } catch (io.tributary.sdk.errors.ConfigException e) {
+                org.apache.kafka.common.config.ConfigException mapped =
+                        new org.apache.kafka.common.config.ConfigException(e.getMessage());
+                mapped.initCause(e);
+                throw mapped;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return validator.describe();
+        }
+    }
+
+    private static Object connectValue(Object value) {
+        if (value instanceof Password password) {
+            return new org.apache.kafka.common.config.types.Password(password.value());
+        }
+        return value;
+    }
+
+    private static org.apache.kafka.common.config.ConfigDef.Type connectType(ConfigDef.Type type) {
+        return switch (type) {
+            case BOOLEAN -> org.apache.kafka.common.config.ConfigDef.Type.BOOLEAN;
+            case STRING -> org.apache.kafka.common.config.ConfigDef.Type.STRING;
+            case INT -> org.apache.kafka.common.config.ConfigDef.Type.INT;
+            case SHORT -> org.apache.kafka.common.config.ConfigDef.Type.SHORT;
+            case LONG -> org.apache.kafka.common.config.ConfigDef.Type.LONG;
+            case DOUBLE -> org.apache.kafka.common.config.ConfigDef.Type.DOUBLE;
+            case LIST -> org.apache.kafka.common.config.ConfigDef.Type.LIST;
+            case CLASS -> org.apache.kafka.common.config.ConfigDef.Type.CLASS;
+            case PASSWORD -> org.apache.kafka.common.config.ConfigDef.Type.PASSWORD;
+        };
     }
 
     /** @return the settings as strings, as a Connect plugin's {@code start} takes them */

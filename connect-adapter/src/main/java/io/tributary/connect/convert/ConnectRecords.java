@@ -34,7 +34,7 @@ public final class ConnectRecords {
         return builder.build();
     }
 
-    /** The record again as the Connect task made it, for its {@code commitRecord}. */
+    /** The record again as the Connect task made it, for its {@code commitRecord}: a plain Connect record. */
     public static org.apache.kafka.connect.source.SourceRecord toConnect(SourceRecord record) {
         return new org.apache.kafka.connect.source.SourceRecord(
                 record.sourcePartition(),
@@ -47,6 +47,51 @@ public final class ConnectRecords {
                 ConnectData.toConnect(record.valueSchema(), record.value()),
                 record.timestamp(),
                 ConnectData.toConnect(record.headers()));
+    }
+
+    /** A record an SDK task polled, as Connect's worker takes it: a Connect record that keeps the SDK one. */
+    public static SdkSourceRecord toConnectPolled(SourceRecord record) {
+        return new SdkSourceRecord(record);
+    }
+
+    /**
+     * Connect's source record of an SDK one, holding the SDK record it was made from: Connect gives the record
+     * its task polled back to {@code commitRecord}, and the SDK task then gets its own record back, unconverted.
+     * Copies that Connect's transformations make are plain Connect records. Two of these are equal when they hold
+     * the same SDK record, so a record an SDK task names to its transaction context is the one Connect polled.
+     */
+    public static final class SdkSourceRecord extends org.apache.kafka.connect.source.SourceRecord {
+        private final SourceRecord sdk;
+
+        SdkSourceRecord(SourceRecord record) {
+            super(
+                    record.sourcePartition(),
+                    record.sourceOffset(),
+                    record.topic(),
+                    record.kafkaPartition(),
+                    ConnectData.toConnect(record.keySchema()),
+                    ConnectData.toConnect(record.keySchema(), record.key()),
+                    ConnectData.toConnect(record.valueSchema()),
+                    ConnectData.toConnect(record.valueSchema(), record.value()),
+                    record.timestamp(),
+                    ConnectData.toConnect(record.headers()));
+            this.sdk = record;
+        }
+
+        /** @return the SDK record this one was made from */
+        public SourceRecord sdk() {
+            return sdk;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SdkSourceRecord other && other.sdk == sdk;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(sdk);
+        }
     }
 
     /** A record the worker read, as a Connect sink task takes it. */
@@ -67,7 +112,7 @@ public final class ConnectRecords {
                 record.originalKafkaOffset());
     }
 
-    /** A record a Connect sink task made itself, such as one it reports as errant. */
+    /** A record a Connect worker gives a sink task, or one a Connect sink task made itself, as the SDK's. */
     public static SinkRecord toSdk(org.apache.kafka.connect.sink.SinkRecord record) {
         Schema keySchema = ConnectData.toSdk(record.keySchema());
         Schema valueSchema = ConnectData.toSdk(record.valueSchema());
@@ -79,10 +124,26 @@ public final class ConnectRecords {
                 .value(valueSchema, ConnectData.toSdk(record.valueSchema(), record.value()))
                 .timestamp(record.timestamp(), toSdk(record.timestampType()))
                 .headers(ConnectData.toSdk(record.headers()))
-                .original(
-                        new TopicPartition(record.originalTopic(), record.originalKafkaPartition()),
-                        record.originalKafkaOffset())
+                .original(originalPartition(record), originalOffset(record))
                 .build();
+    }
+
+    // Connect 3.6 and later tell where a record was read before transformations changed its topic or
+    // partition; before, the record's own coordinates are all there is.
+    private static TopicPartition originalPartition(org.apache.kafka.connect.sink.SinkRecord record) {
+        try {
+            return new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+        } catch (NoSuchMethodError olderConnect) {
+            return new TopicPartition(record.topic(), record.kafkaPartition());
+        }
+    }
+
+    private static long originalOffset(org.apache.kafka.connect.sink.SinkRecord record) {
+        try {
+            return record.originalKafkaOffset();
+        } catch (NoSuchMethodError olderConnect) {
+            return record.kafkaOffset();
+        }
     }
 
     /** Connect's record of the same kind as an SDK source or sink record. */
@@ -119,6 +180,15 @@ public final class ConnectRecords {
         }
         throw new IllegalStateException("The Kafka Connect transformation returned a "
                 + result.getClass().getName() + " for a " + record.getClass().getSimpleName());
+    }
+
+    /** @return the SDK's metadata of a record Kafka acknowledged; null, for a record never sent, stays null */
+    public static RecordMetadata toSdk(org.apache.kafka.clients.producer.RecordMetadata metadata) {
+        if (metadata == null) {
+            return null;
+        }
+        return new RecordMetadata(
+                new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset(), metadata.timestamp());
     }
 
     public static org.apache.kafka.clients.producer.RecordMetadata toConnect(RecordMetadata metadata) {

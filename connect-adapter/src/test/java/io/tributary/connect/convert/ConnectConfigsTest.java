@@ -59,4 +59,79 @@ class ConnectConfigsTest {
                 .containsEntry("topics", "a,b")
                 .containsEntry("n", "3");
     }
+
+    @Test
+    void anSdkDefinitionBecomesConnectsWithItsValidatorsRunOnParsedValues() {
+        ConfigDef sdk = ConfigDef.builder()
+                .define(ConfigKey.builder("topic", ConfigDef.Type.STRING)
+                        .importance(ConfigDef.Importance.HIGH)
+                        .documentation("Where records go")
+                        .group("Output", 1)
+                        .displayName("Topic"))
+                .define(ConfigKey.builder("batch.size", ConfigDef.Type.INT)
+                        .defaultValue(100)
+                        .validator(io.tributary.sdk.config.Validator.between(1, 1000)))
+                .define(ConfigKey.builder("password", ConfigDef.Type.PASSWORD).defaultValue(new Password("")))
+                .define(ConfigKey.builder("codec", ConfigDef.Type.CLASS).defaultValue(null))
+                .build();
+
+        org.apache.kafka.common.config.ConfigDef connect = ConnectConfigs.toConnect(sdk);
+
+        org.apache.kafka.common.config.ConfigDef.ConfigKey topic =
+                connect.configKeys().get("topic");
+        assertThat(topic.hasDefault()).isFalse();
+        assertThat(topic.importance).isEqualTo(Importance.HIGH);
+        assertThat(topic.documentation).isEqualTo("Where records go");
+        assertThat(topic.group).isEqualTo("Output");
+        assertThat(topic.orderInGroup).isEqualTo(1);
+        assertThat(topic.displayName).isEqualTo("Topic");
+        assertThat(connect.configKeys().get("batch.size").defaultValue).isEqualTo(100);
+        assertThat(connect.configKeys().get("password").type).isEqualTo(Type.PASSWORD);
+        assertThat(connect.configKeys().get("codec").type).isEqualTo(Type.CLASS);
+        assertThat(connect.configKeys().get("batch.size").validator.toString())
+                .isEqualTo(io.tributary.sdk.config.Validator.between(1, 1000).describe());
+
+        Map<String, Object> parsed = connect.parse(Map.of("topic", "orders", "batch.size", "5"));
+        assertThat(parsed.get("batch.size")).isEqualTo(5);
+        assertThat(parsed.get("password")).isInstanceOf(org.apache.kafka.common.config.types.Password.class);
+        List<org.apache.kafka.common.config.ConfigValue> validated =
+                connect.validate(Map.of("topic", "orders", "batch.size", "5000"));
+        assertThat(validated.stream()
+                        .filter(v -> v.name().equals("batch.size"))
+                        .findFirst()
+                        .orElseThrow()
+                        .errorMessages())
+                .singleElement()
+                .asString()
+                .contains("batch.size")
+                .contains("1000");
+    }
+
+    @Test
+    void anSdkValidationBecomesConnectsWithRecommendationsAndVisibility() {
+        ConfigValidation validation = new ConfigValidation(List.of(
+                new io.tributary.sdk.config.ConfigValue(
+                        "mode", "bulk", List.of("bulk", "incrementing"), List.of(), true),
+                new io.tributary.sdk.config.ConfigValue(
+                        "column", null, List.of(), List.of("Mode incrementing needs a column"), false),
+                new io.tributary.sdk.config.ConfigValue(
+                        "secret", new Password("hunter2"), List.of(), List.of(), true)));
+
+        org.apache.kafka.common.config.Config connect = ConnectConfigs.toConnect(validation);
+
+        assertThat(connect.configValues())
+                .extracting(
+                        org.apache.kafka.common.config.ConfigValue::name,
+                        org.apache.kafka.common.config.ConfigValue::recommendedValues,
+                        org.apache.kafka.common.config.ConfigValue::errorMessages,
+                        org.apache.kafka.common.config.ConfigValue::visible)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("mode", List.of("bulk", "incrementing"), List.of(), true),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "column", List.of(), List.of("Mode incrementing needs a column"), false),
+                        org.assertj.core.groups.Tuple.tuple("secret", List.of(), List.of(), true));
+        assertThat(connect.configValues().get(2).value())
+                .isInstanceOf(org.apache.kafka.common.config.types.Password.class)
+                .hasToString("[hidden]");
+    }
 }

@@ -70,28 +70,47 @@ public final class BundleBuilder {
                             + " META-INF/services/io.tributary.sdk.source.SourceConnector"));
         }
 
-        String top = request.bundleName() + "/";
+        Map<String, Path> libraries = new LinkedHashMap<>();
+        libraries.put(request.projectJar().getFileName().toString(), request.projectJar());
+        for (BundleRequest.Library library : kept) {
+            libraries.put(library.file().getFileName().toString(), library.file());
+        }
+        Path zip = assemble(request, request.bundleName(), components, libraries, Map.of());
+        return new Result(zip, components, List.copyOf(libraries.keySet()), List.copyOf(leftOut));
+    }
+
+    /**
+     * Writes a bundle's ZIP: its manifest, configuration reference, documents, examples and assets from the
+     * request, and the libraries given.
+     *
+     * @param request the project and its files
+     * @param bundleName the ZIP's name without {@code .zip}, and its top folder
+     * @param components the plugin classes it holds, as the manifest lists them
+     * @param libraries the files of {@code lib/}, by their names there
+     * @param madeLibraries more files of {@code lib/}, made by the build, by their names there
+     * @return the ZIP
+     */
+    static Path assemble(
+            BundleRequest request,
+            String bundleName,
+            List<Component> components,
+            Map<String, Path> libraries,
+            Map<String, byte[]> madeLibraries) {
+        String top = bundleName + "/";
         Map<String, byte[]> entries = new TreeMap<>();
         entries.put(top + "manifest.json", manifest(request, components));
         entries.put(
                 top + "doc/configuration.md",
                 ConfigReference.render(request.title(), components).getBytes(StandardCharsets.UTF_8));
-        List<String> libraries = new ArrayList<>();
+        madeLibraries.forEach((name, bytes) -> entries.put(top + "lib/" + name, bytes));
         Map<String, Path> files = new LinkedHashMap<>();
-        String projectJarName = request.projectJar().getFileName().toString();
-        files.put(top + "lib/" + projectJarName, request.projectJar());
-        libraries.add(projectJarName);
-        for (BundleRequest.Library library : kept) {
-            String name = library.file().getFileName().toString();
-            files.put(top + "lib/" + name, library.file());
-            libraries.add(name);
-        }
+        libraries.forEach((name, file) -> files.put(top + "lib/" + name, file));
         request.readme().ifPresent(readme -> files.put(top + "doc/" + readme.getFileName(), readme));
         request.licenseFile().ifPresent(license -> files.put(top + "doc/" + license.getFileName(), license));
         request.etcDirectory().ifPresent(etc -> addTree(files, etc, top + "etc/"));
         request.assetsDirectory().ifPresent(assets -> addTree(files, assets, top + "assets/"));
 
-        Path zip = request.outputDirectory().resolve(request.bundleName() + ".zip");
+        Path zip = request.outputDirectory().resolve(bundleName + ".zip");
         try {
             Files.createDirectories(request.outputDirectory());
             files.forEach((entry, file) -> entries.put(entry, read(file)));
@@ -99,7 +118,7 @@ public final class BundleBuilder {
         } catch (IOException | UncheckedIOException e) {
             throw new BundleException("Cannot write the bundle " + zip, List.of(e.toString()));
         }
-        return new Result(zip, components, libraries, List.copyOf(leftOut));
+        return zip;
     }
 
     /**
