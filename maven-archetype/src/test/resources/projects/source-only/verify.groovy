@@ -21,4 +21,26 @@ String manifest = new ZipFile(bundle).withCloseable { zip ->
 assert manifest.contains('com.example.ticker.TickerSourceConnector')
 assert !manifest.contains('TickerSinkConnector')
 assert new File(project, 'target/failsafe-reports/TEST-com.example.ticker.TickerSourceIT.xml').isFile()
+
+// The Connect bundle: the generated Connect classes of the source connector and its task, listed for Connect.
+File connectBundle = new File(project, 'target/example-ticker-connector-1.0.0-connect.zip')
+assert connectBundle.isFile() : "no Connect bundle at ${connectBundle}"
+new ZipFile(connectBundle).withCloseable { zip ->
+    String top = 'example-ticker-connector-1.0.0-connect/'
+    assert zip.getEntry(top + 'manifest.json').with { zip.getInputStream(it).text }
+            .contains('com.example.ticker.connect.TickerSourceConnector')
+    def classes = zip.getEntry(top + 'lib/ticker-connector-1.0.0-connect-classes.jar')
+    assert classes != null : "no generated classes in ${connectBundle}"
+    assert zip.entries().toList().any { it.name ==~ /.*lib\/tributary-connect-adapter-.*\.jar/ }
+    assert zip.entries().toList().any { it.name ==~ /.*lib\/tributary-sdk-.*\.jar/ }
+    def inner = new java.util.zip.ZipInputStream(zip.getInputStream(classes))
+    def names = []
+    for (def entry = inner.nextEntry; entry != null; entry = inner.nextEntry) {
+        names << entry.name
+    }
+    assert names.contains('com/example/ticker/connect/TickerSourceConnector.class')
+    assert names.contains('com/example/ticker/connect/TickerSourceTask.class')
+    assert names.contains('META-INF/services/org.apache.kafka.connect.source.SourceConnector')
+    assert !names.any { it.contains('Sink') }
+}
 true

@@ -4,6 +4,7 @@ import io.tributary.connect.convert.ConnectRecords;
 import io.tributary.sdk.config.ParsedConfig;
 import io.tributary.sdk.connector.TaskId;
 import io.tributary.sdk.connector.TopicPartition;
+import io.tributary.sdk.errors.TributaryException;
 import io.tributary.sdk.sink.ErrantRecordReporter;
 import io.tributary.sdk.sink.SinkConnectorContext;
 import io.tributary.sdk.sink.SinkRecord;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** The SDK's contexts, answered by Kafka Connect's. */
@@ -167,6 +169,7 @@ final class Contexts {
     static SinkTaskContext sinkTask(
             TaskId id,
             Map<String, String> config,
+            boolean toleratesAll,
             org.apache.kafka.connect.sink.SinkTaskContext connect,
             Function<SinkRecord, org.apache.kafka.connect.sink.SinkRecord> delivered) {
         return new SinkTaskContext() {
@@ -220,14 +223,30 @@ final class Contexts {
                 try {
                     reporter = connect.errantRecordReporter();
                 } catch (NoSuchMethodError beforeConnect26) {
-                    return null;
+                    reporter = null;
+                }
+                if (reporter == null && toleratesAll) {
+                    // Connect gives no reporter when neither a dead letter queue nor error logging is set; with
+                    // errors.tolerance=all the record is then skipped, as Connect skips the records it tolerates.
+                    return (record, error) -> CompletableFuture.completedFuture(null);
                 }
                 if (reporter == null) {
-                    return null;
+                    // As on the Tributary runtime with errors.tolerance=none, a reported record fails the task.
+                    return (record, error) -> {
+                        throw new TributaryException(
+                                "A record of " + record.topic() + "-" + record.kafkaPartition() + " at offset "
+                                        + record.kafkaOffset() + " could not be written, and the connector's"
+                                        + " errors.tolerance is none (set errors.tolerance=all, and"
+                                        + " errors.deadletterqueue.topic.name to keep such records): "
+                                        + error.getMessage(),
+                                error);
+                    };
                 }
+                org.apache.kafka.connect.sink.ErrantRecordReporter connectReporter = reporter;
                 return (record, error) -> {
                     org.apache.kafka.connect.sink.SinkRecord original = delivered.apply(record);
-                    return reporter.report(original != null ? original : ConnectRecords.toConnect(record), error);
+                    return connectReporter.report(
+                            original != null ? original : ConnectRecords.toConnect(record), error);
                 };
             }
         };

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * What the adapters add to the settings Connect passes around. Connect tells a task neither its connector's
  * name nor its number, and tells a connector only its own settings; the SDK gives both to every task. So the
- * connector adapter adds three settings to each task's, which the task adapter reads and removes before the SDK
- * task sees them.
+ * connector adapter adds settings to each task's, which the task adapter reads and removes before the SDK task
+ * sees them.
  */
 final class TaskSettings {
     /** The SDK task class, for a task whose Connect class was not generated. */
@@ -23,19 +23,35 @@ final class TaskSettings {
     static final String CONNECTOR = "tributary.task.connector";
     static final String TASK = "tributary.task.id";
 
+    /**
+     * The connector's {@code errors.tolerance}: Connect gives a sink task no errant record reporter unless a
+     * dead letter queue or error logging is set, and the SDK task's reporter then skips the record or fails
+     * the task by it.
+     */
+    static final String TOLERANCE = "tributary.task.errors.tolerance";
+
     private TaskSettings() {}
 
     /** @return each task's settings, with what its task adapter needs added */
-    static List<Map<String, String>> forTasks(String connector, Class<?> taskClass, List<Map<String, String>> configs) {
+    static List<Map<String, String>> forTasks(
+            Map<String, String> connectorSettings, Class<?> taskClass, List<Map<String, String>> configs) {
+        String connector = connectorSettings.get("name");
+        String tolerance = connectorSettings.getOrDefault("errors.tolerance", "none");
         List<Map<String, String>> tasks = new ArrayList<>(configs.size());
         for (int i = 0; i < configs.size(); i++) {
             Map<String, String> settings = new LinkedHashMap<>(configs.get(i));
             settings.put(TASK_CLASS, taskClass.getName());
             settings.put(CONNECTOR, connector == null ? "" : connector);
             settings.put(TASK, Integer.toString(i));
+            settings.put(TOLERANCE, tolerance);
             tasks.add(settings);
         }
         return tasks;
+    }
+
+    /** @return whether the connector tolerates every error, as its settings say */
+    static boolean toleratesAll(Map<String, String> settings) {
+        return "all".equalsIgnoreCase(settings.getOrDefault(TOLERANCE, "none").trim());
     }
 
     /** @return the task's id from its settings, as its connector adapter wrote it */
@@ -50,6 +66,7 @@ final class TaskSettings {
         own.remove(TASK_CLASS);
         own.remove(CONNECTOR);
         own.remove(TASK);
+        own.remove(TOLERANCE);
         // Connect's worker adds the task's Connect class; the SDK task never asked for it.
         own.remove("task.class");
         return own;

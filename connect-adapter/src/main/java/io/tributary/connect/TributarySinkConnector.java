@@ -16,8 +16,9 @@ import org.apache.kafka.connect.connector.Task;
  * each SDK sink connector, named by {@link ConnectNames}, whose constructor gives it a new SDK connector.
  */
 public abstract class TributarySinkConnector extends org.apache.kafka.connect.sink.SinkConnector {
-    private final SinkConnector connector;
-    private String name;
+    private SinkConnector connector;
+    private boolean used;
+    private Map<String, String> settings = Map.of();
 
     /** @param connector the SDK connector this one runs, new */
     protected TributarySinkConnector(SinkConnector connector) {
@@ -31,9 +32,14 @@ public abstract class TributarySinkConnector extends org.apache.kafka.connect.si
 
     @Override
     public void start(Map<String, String> props) {
-        name = props.get("name");
-        ConnectErrors.run(() ->
-                connector.start(Contexts.sink(name, TaskSettings.connectorConfig(connector, props, true), context())));
+        // Connect starts a connector again after stopping it to pause it; an SDK connector starts once.
+        if (used) {
+            connector = SdkInstances.fresh(connector);
+        }
+        used = true;
+        settings = Map.copyOf(props);
+        ConnectErrors.run(() -> connector.start(
+                Contexts.sink(props.get("name"), TaskSettings.connectorConfig(connector, props, true), context())));
     }
 
     @Override
@@ -44,7 +50,7 @@ public abstract class TributarySinkConnector extends org.apache.kafka.connect.si
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         return TaskSettings.forTasks(
-                name, connector.taskClass(), ConnectErrors.call(() -> connector.taskConfigs(maxTasks)));
+                settings, connector.taskClass(), ConnectErrors.call(() -> connector.taskConfigs(maxTasks)));
     }
 
     @Override
@@ -59,7 +65,8 @@ public abstract class TributarySinkConnector extends org.apache.kafka.connect.si
 
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        return ConnectConfigs.toConnect(ConnectErrors.call(() -> connector.validate(connectorConfigs)));
+        return ConnectConfigs.toConnect(
+                ConnectErrors.call(() -> connector.validate(connectorConfigs)), connector.config());
     }
 
     @Override

@@ -7,7 +7,9 @@ import io.tributary.sdk.sink.SinkRecord;
 import io.tributary.sdk.sink.SinkTask;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -17,12 +19,15 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * SDK sink task, named by {@link ConnectNames}, whose constructor gives it a new SDK task; this class itself
  * runs any other, made from the class its connector adapter names in the task's settings.
  *
- * <p>Records of the last batch are reported as errant as Connect delivered them, so its dead letter queue gets
- * the bytes they were read as.
+ * <p>A record the SDK task reports as errant is reported as Connect delivered it, so Connect's dead letter queue
+ * gets the bytes it was read as: the task keeps each record Connect delivered until an offset past it is
+ * committed or its partition is closed.
  */
 public class TributarySinkTask extends org.apache.kafka.connect.sink.SinkTask {
     private SinkTask task;
-    private volatile Map<SinkRecord, org.apache.kafka.connect.sink.SinkRecord> batch = new IdentityHashMap<>();
+    /** The records delivered and not yet committed, each SDK record to Connect's; reports may come from any thread. */
+    private final Map<SinkRecord, org.apache.kafka.connect.sink.SinkRecord> delivered =
+            Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** The general adapter: the SDK task is made from the task's settings when it starts. */
     public TributarySinkTask() {}
@@ -40,23 +45,21 @@ public class TributarySinkTask extends org.apache.kafka.connect.sink.SinkTask {
     @Override
     public void start(Map<String, String> props) {
         if (task == null) {
-            task = SdkTasks.make(getClass(), props, SinkTask.class);
+            task = SdkInstances.make(getClass(), props, SinkTask.class);
         }
         Map<String, String> own = TaskSettings.own(props);
-        ConnectErrors.run(() ->
-                task.start(Contexts.sinkTask(TaskSettings.taskId(props), own, context, record -> batch.get(record))));
+        ConnectErrors.run(() -> task.start(Contexts.sinkTask(
+                TaskSettings.taskId(props), own, TaskSettings.toleratesAll(props), context, delivered::get)));
     }
 
     @Override
     public void put(Collection<org.apache.kafka.connect.sink.SinkRecord> records) {
-        Map<SinkRecord, org.apache.kafka.connect.sink.SinkRecord> delivered = new IdentityHashMap<>();
         List<SinkRecord> converted = new ArrayList<>(records.size());
         for (org.apache.kafka.connect.sink.SinkRecord record : records) {
             SinkRecord sdk = ConnectRecords.toSdk(record);
             delivered.put(sdk, record);
             converted.add(sdk);
         }
-        batch = delivered;
         ConnectErrors.run(() -> task.put(converted));
     }
 
@@ -70,7 +73,25 @@ public class TributarySinkTask extends org.apache.kafka.connect.sink.SinkTask {
             Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> currentOffsets) {
         Map<TopicPartition, Long> committable =
                 ConnectErrors.call(() -> task.preCommit(ConnectRecords.offsetsToSdk(currentOffsets)));
-        return committable == null ? Map.of() : ConnectRecords.offsetsToConnect(committable);
+        if (committable == null) {
+            return Map.of();
+        }
+        Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> converted = new LinkedHashMap<>();
+        committable.forEach((partition, offset) -> {
+            org.apache.kafka.common.TopicPartition connectPartition = ConnectRecords.toConnect(partition);
+            OffsetAndMetadata given = currentOffsets.get(connectPartition);
+            // Connect's own entry where the offset is the one it gave: it keeps the leader epoch and metadata.
+            converted.put(
+                    connectPartition,
+                    given != null && given.offset() == offset ? given : new OffsetAndMetadata(offset));
+        });
+        synchronized (delivered) {
+            delivered.keySet().removeIf(record -> {
+                Long committed = committable.get(record.originalTopicPartition());
+                return committed != null && record.originalKafkaOffset() < committed;
+            });
+        }
+        return converted;
     }
 
     @Override
@@ -80,7 +101,14 @@ public class TributarySinkTask extends org.apache.kafka.connect.sink.SinkTask {
 
     @Override
     public void close(Collection<org.apache.kafka.common.TopicPartition> partitions) {
-        ConnectErrors.run(() -> task.close(toSdk(partitions)));
+        List<TopicPartition> closed = toSdk(partitions);
+        try {
+            ConnectErrors.run(() -> task.close(closed));
+        } finally {
+            synchronized (delivered) {
+                delivered.keySet().removeIf(record -> closed.contains(record.originalTopicPartition()));
+            }
+        }
     }
 
     @Override

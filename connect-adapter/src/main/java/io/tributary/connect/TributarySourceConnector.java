@@ -15,8 +15,9 @@ import org.apache.kafka.connect.source.ExactlyOnceSupport;
  * each SDK source connector, named by {@link ConnectNames}, whose constructor gives it a new SDK connector.
  */
 public abstract class TributarySourceConnector extends org.apache.kafka.connect.source.SourceConnector {
-    private final SourceConnector connector;
-    private String name;
+    private SourceConnector connector;
+    private boolean used;
+    private Map<String, String> settings = Map.of();
 
     /** @param connector the SDK connector this one runs, new */
     protected TributarySourceConnector(SourceConnector connector) {
@@ -30,9 +31,14 @@ public abstract class TributarySourceConnector extends org.apache.kafka.connect.
 
     @Override
     public void start(Map<String, String> props) {
-        name = props.get("name");
+        // Connect starts a connector again after stopping it to pause it; an SDK connector starts once.
+        if (used) {
+            connector = SdkInstances.fresh(connector);
+        }
+        used = true;
+        settings = Map.copyOf(props);
         ConnectErrors.run(() -> connector.start(
-                Contexts.source(name, TaskSettings.connectorConfig(connector, props, false), context())));
+                Contexts.source(props.get("name"), TaskSettings.connectorConfig(connector, props, false), context())));
     }
 
     @Override
@@ -43,7 +49,7 @@ public abstract class TributarySourceConnector extends org.apache.kafka.connect.
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         return TaskSettings.forTasks(
-                name, connector.taskClass(), ConnectErrors.call(() -> connector.taskConfigs(maxTasks)));
+                settings, connector.taskClass(), ConnectErrors.call(() -> connector.taskConfigs(maxTasks)));
     }
 
     @Override
@@ -58,7 +64,8 @@ public abstract class TributarySourceConnector extends org.apache.kafka.connect.
 
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        return ConnectConfigs.toConnect(ConnectErrors.call(() -> connector.validate(connectorConfigs)));
+        return ConnectConfigs.toConnect(
+                ConnectErrors.call(() -> connector.validate(connectorConfigs)), connector.config());
     }
 
     @Override

@@ -36,7 +36,7 @@ public class TributarySourceTask extends org.apache.kafka.connect.source.SourceT
     @Override
     public void start(Map<String, String> props) {
         if (task == null) {
-            task = SdkTasks.make(getClass(), props, SourceTask.class);
+            task = SdkInstances.make(getClass(), props, SourceTask.class);
         }
         Map<String, String> own = TaskSettings.own(props);
         ConnectErrors.run(() -> task.start(Contexts.sourceTask(TaskSettings.taskId(props), own, context)));

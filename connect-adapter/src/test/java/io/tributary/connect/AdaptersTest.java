@@ -202,7 +202,7 @@ class AdaptersTest {
     }
 
     /** What a sink task asked of Connect's worker. */
-    private static final class SinkContext implements SinkTaskContext {
+    private static class SinkContext implements SinkTaskContext {
         final Map<String, String> configs;
         final List<SinkRecord> reported = new ArrayList<>();
         final List<TopicPartition> paused = new ArrayList<>();
@@ -302,6 +302,84 @@ class AdaptersTest {
         sdk.context.offset(new io.tributary.sdk.connector.TopicPartition("in", 0), 3);
         assertThat(context.paused).containsExactly(in);
         assertThat(context.rewound).isEqualTo(Map.of(in, 3L));
+    }
+
+    @Test
+    void withoutConnectsReporterAnErrantRecordFailsTheTaskAsWithToleranceNone() {
+        Map<String, String> settings = Map.of(TaskSettings.TASK_CLASS, SdkPlugins.Keeping.class.getName());
+        TributarySinkTask task = new TributarySinkTask();
+        task.initialize(new SinkContext(settings) {
+            @Override
+            public ErrantRecordReporter errantRecordReporter() {
+                return null;
+            }
+        });
+        task.start(settings);
+        SinkRecord bad = new SinkRecord("in", 0, null, null, Schema.STRING_SCHEMA, "bad", 11);
+
+        assertThatThrownBy(() -> task.put(List.of(bad)))
+                .isInstanceOf(org.apache.kafka.connect.errors.ConnectException.class)
+                .hasMessageContaining("in-0 at offset 11")
+                .hasMessageContaining("errors.tolerance is none")
+                .hasRootCauseMessage("bad value");
+    }
+
+    @Test
+    void withoutConnectsReporterAnErrantRecordIsSkippedWhenTheConnectorToleratesAll() {
+        Map<String, String> settings =
+                Map.of(TaskSettings.TASK_CLASS, SdkPlugins.Keeping.class.getName(), TaskSettings.TOLERANCE, "all");
+        TributarySinkTask task = new TributarySinkTask();
+        task.initialize(new SinkContext(settings) {
+            @Override
+            public ErrantRecordReporter errantRecordReporter() {
+                return null;
+            }
+        });
+        task.start(settings);
+
+        task.put(List.of(
+                new SinkRecord("in", 0, null, null, Schema.STRING_SCHEMA, "bad", 11),
+                new SinkRecord("in", 0, null, null, Schema.STRING_SCHEMA, "good", 12)));
+
+        assertThat(keeping(task).records).extracting(r -> r.value()).containsExactly("good");
+    }
+
+    @Test
+    void aRecordReportedAfterLaterBatchesIsStillReportedAsConnectDeliveredIt() {
+        Map<String, String> settings = Map.of(TaskSettings.TASK_CLASS, SdkPlugins.Keeping.class.getName(), "lag", "0");
+        SinkContext context = new SinkContext(settings);
+        TributarySinkTask task = new TributarySinkTask();
+        task.initialize(context);
+        task.start(settings);
+        TopicPartition in = new TopicPartition("in", 0);
+        SinkRecord first = new SinkRecord("in", 0, null, null, Schema.STRING_SCHEMA, "first", 20);
+        task.put(List.of(first));
+        task.put(List.of());
+        task.put(List.of(new SinkRecord("in", 0, null, null, Schema.STRING_SCHEMA, "second", 21)));
+        SdkPlugins.Keeping sdk = keeping(task);
+
+        sdk.context.errantRecordReporter().report(sdk.records.get(0), new IllegalStateException("late"));
+
+        assertThat(context.reported).singleElement().isSameAs(first);
+        OffsetAndMetadata given = new OffsetAndMetadata(22, "kept by Connect");
+        assertThat(task.preCommit(Map.of(in, given)).get(in))
+                .as("the offset Connect gave, unchanged, with its metadata")
+                .isSameAs(given);
+    }
+
+    @Test
+    void aConnectorPausedAndResumedIsANewSdkConnector() {
+        Numbers connector = new Numbers();
+        connector.initialize(connectorContext(new Offsets(), new ArrayList<>()));
+        connector.start(Map.of("name", "orders", "topic", "t"));
+        Object first = connectorOf(connector);
+
+        // Connect pauses a connector by stopping it, and resumes it by starting the same instance again.
+        connector.stop();
+        connector.start(Map.of("name", "orders", "topic", "u"));
+
+        assertThat(connectorOf(connector)).isNotSameAs(first);
+        assertThat(connector.taskConfigs(1).get(0)).containsEntry("topic", "u");
     }
 
     private static SdkPlugins.Keeping keeping(TributarySinkTask adapter) {

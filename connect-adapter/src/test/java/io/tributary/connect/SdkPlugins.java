@@ -50,6 +50,9 @@ final class SdkPlugins {
 
         @Override
         public void start(SourceConnectorContext context) {
+            if (this.context != null) {
+                throw new IllegalStateException("an SDK connector is started once");
+            }
             if (context.config().getBoolean("fail")) {
                 throw new ConfigException("fail", true, "the test asked the connector to fail");
             }
@@ -152,9 +155,10 @@ final class SdkPlugins {
 
         @Override
         public Map<TopicPartition, Long> preCommit(Map<TopicPartition, Long> currentOffsets) {
-            // Commits one record less than was read: the last one is still on its way.
+            // Commits `lag` records less than were read (1 by default): the last ones are still on their way.
+            long lag = Long.parseLong(context.config().getOrDefault("lag", "1"));
             Map<TopicPartition, Long> committable = new java.util.LinkedHashMap<>();
-            currentOffsets.forEach((partition, offset) -> committable.put(partition, offset - 1));
+            currentOffsets.forEach((partition, offset) -> committable.put(partition, offset - lag));
             return committable;
         }
 

@@ -6,7 +6,6 @@ import io.tributary.maven.bundle.BundleRequest;
 import io.tributary.maven.bundle.ConnectBundleBuilder;
 import io.tributary.maven.bundle.PluginJarBuilder;
 import java.io.File;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -205,16 +204,22 @@ public class BundleMojo extends BundleNameMojo {
     }
 
     private void buildConnectBundle(BundleRequest request) throws MojoExecutionException, MojoFailureException {
-        // The project's own SDK when it is a compile or runtime dependency; else the one this plugin was built with.
-        Path sdk = project.getArtifacts().stream()
-                .filter(a -> a.getGroupId().equals("io.tributary")
-                        && a.getArtifactId().equals("tributary-sdk"))
-                .map(a -> a.getFile().toPath())
+        // The SDK this plugin and its adapter library were built with: the adapter is made for that SDK.
+        Artifact sdk = pluginArtifact("tributary-sdk");
+        project.getDependencies().stream()
+                .filter(d -> d.getGroupId().equals("io.tributary")
+                        && d.getArtifactId().equals("tributary-sdk"))
+                .filter(d -> d.getVersion() != null && !d.getVersion().equals(sdk.getVersion()))
                 .findFirst()
-                .orElse(pluginArtifact("tributary-sdk"));
+                .ifPresent(d -> getLog().warn("The project is built against tributary-sdk " + d.getVersion()
+                        + ", but the Connect bundle holds " + sdk.getVersion() + ", with the adapter library of"
+                        + " this plugin's version; use the Tributary Maven plugin of the project's SDK version"));
         ConnectBundleBuilder.Result result;
         try {
-            result = ConnectBundleBuilder.build(request, sdk, pluginArtifact("tributary-connect-adapter"));
+            result = ConnectBundleBuilder.build(
+                    request,
+                    sdk.getFile().toPath(),
+                    pluginArtifact("tributary-connect-adapter").getFile().toPath());
         } catch (BundleException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -229,11 +234,10 @@ public class BundleMojo extends BundleNameMojo {
         }
     }
 
-    private Path pluginArtifact(String artifactId) throws MojoExecutionException {
+    private Artifact pluginArtifact(String artifactId) throws MojoExecutionException {
         return pluginArtifacts.stream()
                 .filter(a -> a.getGroupId().equals("io.tributary")
                         && a.getArtifactId().equals(artifactId))
-                .map(a -> a.getFile().toPath())
                 .findFirst()
                 .orElseThrow(
                         () -> new MojoExecutionException("The Tributary Maven plugin's own dependency io.tributary:"

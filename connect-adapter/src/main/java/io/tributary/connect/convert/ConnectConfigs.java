@@ -100,20 +100,51 @@ public final class ConnectConfigs {
     }
 
     /**
-     * @return an SDK validation as Connect's: each setting's parsed value, recommended values, errors and
-     *     visibility
+     * @param validation an SDK plugin's validation of its settings
+     * @param definition the plugin's definition of them
+     * @return the validation as Connect's: each setting's value, recommended values, errors and visibility.
+     *     Connect prints each value by its setting's type, so a value that is not of that type (the text of a
+     *     class that did not load, say) is given as null, as Connect's own validation gives it; the error says
+     *     what was wrong with it
      */
-    public static org.apache.kafka.common.config.Config toConnect(ConfigValidation validation) {
+    public static org.apache.kafka.common.config.Config toConnect(ConfigValidation validation, ConfigDef definition) {
         List<org.apache.kafka.common.config.ConfigValue> values = new ArrayList<>();
         for (ConfigValue value : validation.values()) {
-            values.add(new org.apache.kafka.common.config.ConfigValue(
+            ConfigDef.Type type =
+                    definition.key(value.name()).map(ConfigKey::type).orElse(null);
+            List<Object> recommended = new ArrayList<>();
+            for (Object candidate : value.recommendedValues()) {
+                if (ofType(candidate, type)) {
+                    recommended.add(connectValue(candidate));
+                }
+            }
+            org.apache.kafka.common.config.ConfigValue converted = new org.apache.kafka.common.config.ConfigValue(
                     value.name(),
-                    connectValue(value.value()),
-                    new ArrayList<>(value.recommendedValues()),
-                    new ArrayList<>(value.errorMessages())));
-            values.get(values.size() - 1).visible(value.visible());
+                    ofType(value.value(), type) ? connectValue(value.value()) : null,
+                    recommended,
+                    new ArrayList<>(value.errorMessages()));
+            converted.visible(value.visible());
+            values.add(converted);
         }
         return new org.apache.kafka.common.config.Config(values);
+    }
+
+    /** @return whether Connect can print the value as a setting of the type; any value, for an undefined one */
+    private static boolean ofType(Object value, ConfigDef.Type type) {
+        if (value == null || type == null) {
+            return true;
+        }
+        return switch (type) {
+            case BOOLEAN -> value instanceof Boolean;
+            case STRING -> value instanceof String;
+            case INT -> value instanceof Integer;
+            case SHORT -> value instanceof Short;
+            case LONG -> value instanceof Long;
+            case DOUBLE -> value instanceof Double;
+            case LIST -> value instanceof List<?>;
+            case CLASS -> value instanceof Class<?>;
+            case PASSWORD -> value instanceof Password;
+        };
     }
 
     /** An SDK validator as Connect's {@code ConfigDef} runs one. */
@@ -125,8 +156,11 @@ public final class ConnectConfigs {
                 // The SDK's validators are never given null: an absent setting with no default is not validated.
                 return;
             }
+            Object sdk = value instanceof org.apache.kafka.common.config.types.Password password
+                    ? new Password(password.value())
+                    : value;
             try {
-                validator.ensureValid(name, sdkValue(value));
+                validator.ensureValid(name, sdk);
             } catch (io.tributary.sdk.errors.ConfigException e) {
                 org.apache.kafka.common.config.ConfigException mapped =
                         new org.apache.kafka.common.config.ConfigException(e.getMessage());

@@ -73,6 +73,14 @@ class ConnectConfigsTest {
                         .validator(io.tributary.sdk.config.Validator.between(1, 1000)))
                 .define(ConfigKey.builder("password", ConfigDef.Type.PASSWORD).defaultValue(new Password("")))
                 .define(ConfigKey.builder("codec", ConfigDef.Type.CLASS).defaultValue(null))
+                .define(ConfigKey.builder("runner", ConfigDef.Type.CLASS)
+                        .defaultValue(Thread.class)
+                        .validator((name, value) -> {
+                            // The SDK gives a CLASS setting's validator the Class.
+                            if (!Runnable.class.isAssignableFrom((Class<?>) value)) {
+                                throw new io.tributary.sdk.errors.ConfigException(name, value, "must be a Runnable");
+                            }
+                        }))
                 .build();
 
         org.apache.kafka.common.config.ConfigDef connect = ConnectConfigs.toConnect(sdk);
@@ -93,6 +101,15 @@ class ConnectConfigsTest {
 
         Map<String, Object> parsed = connect.parse(Map.of("topic", "orders", "batch.size", "5"));
         assertThat(parsed.get("batch.size")).isEqualTo(5);
+        assertThat(parsed.get("runner")).isEqualTo(Thread.class);
+        assertThat(connect.validate(Map.of("topic", "orders", "runner", "java.lang.String")).stream()
+                        .filter(v -> v.name().equals("runner"))
+                        .findFirst()
+                        .orElseThrow()
+                        .errorMessages())
+                .singleElement()
+                .asString()
+                .contains("must be a Runnable");
         assertThat(parsed.get("password")).isInstanceOf(org.apache.kafka.common.config.types.Password.class);
         List<org.apache.kafka.common.config.ConfigValue> validated =
                 connect.validate(Map.of("topic", "orders", "batch.size", "5000"));
@@ -114,10 +131,21 @@ class ConnectConfigsTest {
                         "mode", "bulk", List.of("bulk", "incrementing"), List.of(), true),
                 new io.tributary.sdk.config.ConfigValue(
                         "column", null, List.of(), List.of("Mode incrementing needs a column"), false),
+                new io.tributary.sdk.config.ConfigValue("secret", new Password("hunter2"), List.of(), List.of(), true),
                 new io.tributary.sdk.config.ConfigValue(
-                        "secret", new Password("hunter2"), List.of(), List.of(), true)));
+                        "codec",
+                        "com.example.Missing",
+                        List.of(),
+                        List.of("Class com.example.Missing not found"),
+                        true)));
+        ConfigDef definition = ConfigDef.builder()
+                .define(ConfigKey.builder("mode", ConfigDef.Type.STRING))
+                .define(ConfigKey.builder("column", ConfigDef.Type.STRING).defaultValue(null))
+                .define(ConfigKey.builder("secret", ConfigDef.Type.PASSWORD))
+                .define(ConfigKey.builder("codec", ConfigDef.Type.CLASS))
+                .build();
 
-        org.apache.kafka.common.config.Config connect = ConnectConfigs.toConnect(validation);
+        org.apache.kafka.common.config.Config connect = ConnectConfigs.toConnect(validation, definition);
 
         assertThat(connect.configValues())
                 .extracting(
@@ -129,9 +157,16 @@ class ConnectConfigsTest {
                         org.assertj.core.groups.Tuple.tuple("mode", List.of("bulk", "incrementing"), List.of(), true),
                         org.assertj.core.groups.Tuple.tuple(
                                 "column", List.of(), List.of("Mode incrementing needs a column"), false),
-                        org.assertj.core.groups.Tuple.tuple("secret", List.of(), List.of(), true));
+                        org.assertj.core.groups.Tuple.tuple("secret", List.of(), List.of(), true),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "codec", List.of(), List.of("Class com.example.Missing not found"), true));
         assertThat(connect.configValues().get(2).value())
                 .isInstanceOf(org.apache.kafka.common.config.types.Password.class)
                 .hasToString("[hidden]");
+        // Connect prints each value by its setting's type: a class setting's value must be a Class, or null.
+        assertThat(connect.configValues().get(3).value()).isNull();
+        assertThat(org.apache.kafka.common.config.ConfigDef.convertToString(
+                        connect.configValues().get(3).value(), Type.CLASS))
+                .isNull();
     }
 }

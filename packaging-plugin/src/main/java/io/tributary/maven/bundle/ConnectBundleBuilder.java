@@ -67,15 +67,35 @@ public final class ConnectBundleBuilder {
 
         List<ConnectClasses.Adapted> adapted = new ArrayList<>();
         List<Component> components = new ArrayList<>();
+        Map<String, Set<String>> kindsOfClass = new LinkedHashMap<>();
+        // A config provider gets no Connect class, so a class that is one as well counts as its other kinds.
+        sdkComponents.stream()
+                .filter(c -> ConnectClasses.Kind.ofComponent(c.kind()) != null)
+                .forEach(c -> kindsOfClass
+                        .computeIfAbsent(c.className(), name -> new LinkedHashSet<>())
+                        .add(c.kind()));
         for (Component component : sdkComponents) {
             ConnectClasses.Kind kind = ConnectClasses.Kind.ofComponent(component.kind());
             if (kind == null) {
                 continue;
             }
             ConnectClasses.Adapted one = new ConnectClasses.Adapted(kind, component.className());
-            adapted.add(one);
             components.add(
                     new Component(component.kind(), one.connectClass(), component.version(), component.settings()));
+            Set<String> kinds = kindsOfClass.get(component.className());
+            if (kinds.size() == 1) {
+                adapted.add(one);
+            } else if (kinds.equals(Set.of("converter", "header_converter"))) {
+                if (component.kind().equals("converter")) {
+                    adapted.add(new ConnectClasses.Adapted(
+                            ConnectClasses.Kind.CONVERTER_AND_HEADER_CONVERTER, component.className()));
+                }
+            } else {
+                throw new BundleException(
+                        "A plugin class of the project is of two kinds Kafka Connect cannot run as one class",
+                        List.of(component.className() + " is a "
+                                + String.join(" and a ", kinds).replace('_', ' ') + "; make a class of each kind"));
+            }
         }
         if (adapted.isEmpty()) {
             throw new BundleException(

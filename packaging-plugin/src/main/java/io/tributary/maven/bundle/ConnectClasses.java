@@ -36,8 +36,8 @@ final class ConnectClasses {
                 "TributarySinkConnector",
                 "io.tributary.sdk.sink.SinkConnector",
                 "org.apache.kafka.connect.sink.SinkConnector"),
-        SOURCE_TASK("TributarySourceTask", "io.tributary.sdk.source.SourceTask", null),
-        SINK_TASK("TributarySinkTask", "io.tributary.sdk.sink.SinkTask", null),
+        SOURCE_TASK("TributarySourceTask", "io.tributary.sdk.source.SourceTask"),
+        SINK_TASK("TributarySinkTask", "io.tributary.sdk.sink.SinkTask"),
         TRANSFORMATION(
                 "TributaryTransformation",
                 "io.tributary.sdk.transforms.Transformation",
@@ -53,17 +53,23 @@ final class ConnectClasses {
         HEADER_CONVERTER(
                 "TributaryHeaderConverter",
                 "io.tributary.sdk.converter.HeaderConverter",
+                "org.apache.kafka.connect.storage.HeaderConverter"),
+        /** A class that is both: the runtime's converters are. */
+        CONVERTER_AND_HEADER_CONVERTER(
+                "TributaryConverterAndHeaderConverter",
+                "io.tributary.sdk.converter.Converter",
+                "org.apache.kafka.connect.storage.Converter",
                 "org.apache.kafka.connect.storage.HeaderConverter");
 
         final String adapter;
         final String sdkType;
-        /** Connect's service file; none for tasks, which Connect finds through their connectors. */
-        final String serviceFile;
+        /** Connect's service files; none for tasks, which Connect finds through their connectors. */
+        final List<String> serviceFiles;
 
-        Kind(String adapter, String sdkType, String serviceFile) {
+        Kind(String adapter, String sdkType, String... serviceFiles) {
             this.adapter = "io.tributary.connect." + adapter;
             this.sdkType = sdkType;
-            this.serviceFile = serviceFile;
+            this.serviceFiles = List.of(serviceFiles);
         }
 
         /** @return the kind of a bundle component, or null for one Connect bundles do not adapt */
@@ -130,8 +136,8 @@ final class ConnectClasses {
         Map<String, StringBuilder> services = new LinkedHashMap<>();
         for (Adapted one : adapted) {
             entries.put(internal(one.connectClass()) + ".class", classFile(one));
-            if (one.kind().serviceFile != null) {
-                services.computeIfAbsent(one.kind().serviceFile, file -> new StringBuilder())
+            for (String serviceFile : one.kind().serviceFiles) {
+                services.computeIfAbsent(serviceFile, file -> new StringBuilder())
                         .append(one.connectClass())
                         .append('\n');
             }

@@ -137,14 +137,52 @@ class ConnectBundleBuilderTest {
         }
     }
 
-    private static List<String> services(ClassLoader loader, String service) throws IOException {
+    /** @return the classes the generated JAR's service file lists, not those of the test's class path */
+    private static List<String> services(URLClassLoader loader, String service) throws IOException {
         List<String> names = new ArrayList<>();
-        for (URL file : java.util.Collections.list(loader.getResources("META-INF/services/" + service))) {
+        for (URL file : java.util.Collections.list(loader.findResources("META-INF/services/" + service))) {
             try (InputStream in = file.openStream()) {
                 new String(in.readAllBytes()).lines().filter(l -> !l.isBlank()).forEach(names::add);
             }
         }
         return names;
+    }
+
+    @Test
+    void aConverterThatIsAHeaderConverterTooIsOneConnectClassOfBothTypes() throws Exception {
+        String upper = "io.tributary.maven.bundle.fixtures.connect.Upper";
+        Path jar = projectJar(Map.of(
+                TestJars.classFile(io.tributary.maven.bundle.fixtures.Upper.class),
+                io.tributary.maven.bundle.fixtures.Upper.class,
+                "META-INF/services/io.tributary.sdk.converter.Converter",
+                io.tributary.maven.bundle.fixtures.Upper.class.getName() + "\n",
+                "META-INF/services/io.tributary.sdk.converter.HeaderConverter",
+                io.tributary.maven.bundle.fixtures.Upper.class.getName() + "\n"));
+        ConnectBundleBuilder.Result result = ConnectBundleBuilder.build(
+                TestJars.request(folder, jar), library("tributary-sdk-9.9.9.jar"), library("adapter.jar"));
+        Path classes = folder.resolve("classes.jar");
+        try (ZipFile zip = new ZipFile(result.zip().toFile());
+                InputStream in = zip.getInputStream(
+                        zip.getEntry("acme-greetings-1.0.0-connect/lib/greetings-1.0.0-connect-classes.jar"))) {
+            Files.copy(in, classes);
+        }
+
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            assertThat(services(loader, "org.apache.kafka.connect.storage.Converter"))
+                    .containsExactly(upper);
+            assertThat(services(loader, "org.apache.kafka.connect.storage.HeaderConverter"))
+                    .containsExactly(upper);
+            Object converter = loader.loadClass(upper).getConstructor().newInstance();
+            assertThat(converter)
+                    .isInstanceOf(org.apache.kafka.connect.storage.Converter.class)
+                    .isInstanceOf(org.apache.kafka.connect.storage.HeaderConverter.class);
+            org.apache.kafka.connect.storage.HeaderConverter headers =
+                    (org.apache.kafka.connect.storage.HeaderConverter) converter;
+            headers.configure(Map.of());
+            assertThat(new String(headers.fromConnectHeader("t", "h", Schema.STRING_SCHEMA, "quiet")))
+                    .isEqualTo("QUIET");
+        }
     }
 
     @Test
