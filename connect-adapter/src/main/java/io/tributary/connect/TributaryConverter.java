@@ -41,12 +41,7 @@ public abstract class TributaryConverter implements org.apache.kafka.connect.sto
 
     @Override
     public SchemaAndValue toConnectData(String topic, byte[] value) {
-        io.tributary.sdk.data.SchemaAndValue data = ConnectErrors.call(() -> converter.toData(topic, value));
-        if (data == null) {
-            return SchemaAndValue.NULL;
-        }
-        return new SchemaAndValue(
-                ConnectData.toConnect(data.schema()), ConnectData.toConnect(data.schema(), data.value()));
+        return ConnectData.toConnect(ConnectErrors.call(() -> converter.toData(topic, value)));
     }
 
     @Override

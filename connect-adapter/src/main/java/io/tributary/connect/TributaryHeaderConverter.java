@@ -41,12 +41,7 @@ public abstract class TributaryHeaderConverter implements org.apache.kafka.conne
 
     @Override
     public SchemaAndValue toConnectHeader(String topic, String headerKey, byte[] value) {
-        io.tributary.sdk.data.SchemaAndValue data = ConnectErrors.call(() -> converter.toData(topic, headerKey, value));
-        if (data == null) {
-            return SchemaAndValue.NULL;
-        }
-        return new SchemaAndValue(
-                ConnectData.toConnect(data.schema()), ConnectData.toConnect(data.schema(), data.value()));
+        return ConnectData.toConnect(ConnectErrors.call(() -> converter.toData(topic, headerKey, value)));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.tributary.connect;
 
-import io.tributary.connect.convert.ConnectConfigs;
 import io.tributary.connect.convert.ConnectRecords;
 import io.tributary.sdk.connector.TopicPartition;
 import io.tributary.sdk.sink.SinkConnector;
@@ -16,57 +15,46 @@ import org.apache.kafka.connect.connector.Task;
  * each SDK sink connector, named by {@link ConnectNames}, whose constructor gives it a new SDK connector.
  */
 public abstract class TributarySinkConnector extends org.apache.kafka.connect.sink.SinkConnector {
-    private SinkConnector connector;
-    private boolean used;
-    private Map<String, String> settings = Map.of();
+    private final ConnectorLife<SinkConnector> life;
 
     /** @param connector the SDK connector this one runs, new */
     protected TributarySinkConnector(SinkConnector connector) {
-        this.connector = connector;
+        this.life = new ConnectorLife<>(connector, true);
     }
 
     @Override
     public String version() {
-        return connector.version();
+        return life.connector().version();
     }
 
     @Override
     public void start(Map<String, String> props) {
-        // Connect starts a connector again after stopping it to pause it; an SDK connector starts once.
-        if (used) {
-            connector = SdkInstances.fresh(connector);
-        }
-        used = true;
-        settings = Map.copyOf(props);
-        ConnectErrors.run(() -> connector.start(
-                Contexts.sink(props.get("name"), TaskSettings.connectorConfig(connector, props, true), context())));
+        life.start(props, (name, config) -> life.connector().start(Contexts.sink(name, config, context())));
     }
 
     @Override
     public Class<? extends Task> taskClass() {
-        return TaskClasses.sink(getClass(), connector.taskClass());
+        return TaskClasses.sink(getClass(), life.connector().taskClass());
     }
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return TaskSettings.forTasks(
-                settings, connector.taskClass(), ConnectErrors.call(() -> connector.taskConfigs(maxTasks)));
+        return life.taskConfigs(maxTasks);
     }
 
     @Override
     public void stop() {
-        ConnectErrors.run(connector::stop);
+        life.stop();
     }
 
     @Override
     public ConfigDef config() {
-        return ConnectConfigs.toConnect(connector.config());
+        return life.config();
     }
 
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        return ConnectConfigs.toConnect(
-                ConnectErrors.call(() -> connector.validate(connectorConfigs)), connector.config());
+        return life.validate(connectorConfigs);
     }
 
     @Override
@@ -74,6 +62,6 @@ public abstract class TributarySinkConnector extends org.apache.kafka.connect.si
             Map<String, String> connectorConfig, Map<org.apache.kafka.common.TopicPartition, Long> offsets) {
         Map<TopicPartition, Long> converted = new LinkedHashMap<>();
         offsets.forEach((partition, offset) -> converted.put(ConnectRecords.toSdk(partition), offset));
-        return ConnectErrors.call(() -> connector.alterOffsets(connectorConfig, converted));
+        return ConnectErrors.call(() -> life.connector().alterOffsets(connectorConfig, converted));
     }
 }

@@ -1,6 +1,5 @@
 package io.tributary.connect;
 
-import io.tributary.connect.convert.ConnectConfigs;
 import io.tributary.sdk.source.SourceConnector;
 import java.util.List;
 import java.util.Map;
@@ -15,62 +14,51 @@ import org.apache.kafka.connect.source.ExactlyOnceSupport;
  * each SDK source connector, named by {@link ConnectNames}, whose constructor gives it a new SDK connector.
  */
 public abstract class TributarySourceConnector extends org.apache.kafka.connect.source.SourceConnector {
-    private SourceConnector connector;
-    private boolean used;
-    private Map<String, String> settings = Map.of();
+    private final ConnectorLife<SourceConnector> life;
 
     /** @param connector the SDK connector this one runs, new */
     protected TributarySourceConnector(SourceConnector connector) {
-        this.connector = connector;
+        this.life = new ConnectorLife<>(connector, false);
     }
 
     @Override
     public String version() {
-        return connector.version();
+        return life.connector().version();
     }
 
     @Override
     public void start(Map<String, String> props) {
-        // Connect starts a connector again after stopping it to pause it; an SDK connector starts once.
-        if (used) {
-            connector = SdkInstances.fresh(connector);
-        }
-        used = true;
-        settings = Map.copyOf(props);
-        ConnectErrors.run(() -> connector.start(
-                Contexts.source(props.get("name"), TaskSettings.connectorConfig(connector, props, false), context())));
+        life.start(props, (name, config) -> life.connector().start(Contexts.source(name, config, context())));
     }
 
     @Override
     public Class<? extends Task> taskClass() {
-        return TaskClasses.source(getClass(), connector.taskClass());
+        return TaskClasses.source(getClass(), life.connector().taskClass());
     }
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return TaskSettings.forTasks(
-                settings, connector.taskClass(), ConnectErrors.call(() -> connector.taskConfigs(maxTasks)));
+        return life.taskConfigs(maxTasks);
     }
 
     @Override
     public void stop() {
-        ConnectErrors.run(connector::stop);
+        life.stop();
     }
 
     @Override
     public ConfigDef config() {
-        return ConnectConfigs.toConnect(connector.config());
+        return life.config();
     }
 
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        return ConnectConfigs.toConnect(
-                ConnectErrors.call(() -> connector.validate(connectorConfigs)), connector.config());
+        return life.validate(connectorConfigs);
     }
 
     @Override
     public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
-        return switch (ConnectErrors.call(() -> connector.exactlyOnceSupport(connectorConfig))) {
+        return switch (ConnectErrors.call(() -> life.connector().exactlyOnceSupport(connectorConfig))) {
             case SUPPORTED -> ExactlyOnceSupport.SUPPORTED;
             case UNSUPPORTED -> ExactlyOnceSupport.UNSUPPORTED;
         };
@@ -78,7 +66,7 @@ public abstract class TributarySourceConnector extends org.apache.kafka.connect.
 
     @Override
     public ConnectorTransactionBoundaries canDefineTransactionBoundaries(Map<String, String> connectorConfig) {
-        return switch (ConnectErrors.call(() -> connector.canDefineTransactionBoundaries(connectorConfig))) {
+        return switch (ConnectErrors.call(() -> life.connector().canDefineTransactionBoundaries(connectorConfig))) {
             case SUPPORTED -> ConnectorTransactionBoundaries.SUPPORTED;
             case UNSUPPORTED -> ConnectorTransactionBoundaries.UNSUPPORTED;
         };
@@ -86,6 +74,6 @@ public abstract class TributarySourceConnector extends org.apache.kafka.connect.
 
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
-        return ConnectErrors.call(() -> connector.alterOffsets(connectorConfig, offsets));
+        return ConnectErrors.call(() -> life.connector().alterOffsets(connectorConfig, offsets));
     }
 }

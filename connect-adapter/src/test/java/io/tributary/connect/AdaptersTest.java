@@ -469,9 +469,9 @@ class AdaptersTest {
 
     private static Object connectorOf(TributarySourceConnector adapter) {
         try {
-            java.lang.reflect.Field field = TributarySourceConnector.class.getDeclaredField("connector");
+            java.lang.reflect.Field field = TributarySourceConnector.class.getDeclaredField("life");
             field.setAccessible(true);
-            return field.get(adapter);
+            return ((ConnectorLife<?>) field.get(adapter)).connector();
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }

@@ -342,6 +342,15 @@ public final class ConnectData {
         return bytes;
     }
 
+    /** @return an SDK schema and value as Connect's: Connect's {@code NULL} for null */
+    public static org.apache.kafka.connect.data.SchemaAndValue toConnect(io.tributary.sdk.data.SchemaAndValue data) {
+        if (data == null) {
+            return org.apache.kafka.connect.data.SchemaAndValue.NULL;
+        }
+        return new org.apache.kafka.connect.data.SchemaAndValue(
+                toConnect(data.schema()), toConnect(data.schema(), data.value()));
+    }
+
     /** @return Connect headers holding the SDK headers, in order */
     public static org.apache.kafka.connect.header.Headers toConnect(Headers headers) {
         ConnectHeaders converted = new ConnectHeaders();
