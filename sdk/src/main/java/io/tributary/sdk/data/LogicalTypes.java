@@ -30,6 +30,12 @@ final class LogicalTypes {
         };
     }
 
+    /** @return whether {@link #validate} would take the value, without building its message */
+    static boolean fits(Schema schema, Object value) {
+        return !(value instanceof BigDecimal decimal && Decimal.LOGICAL_NAME.equals(schema.name()))
+                || decimal.scale() == Decimal.scale(schema);
+    }
+
     static void validate(Schema schema, Object value, String where) {
         if (value instanceof BigDecimal decimal && Decimal.LOGICAL_NAME.equals(schema.name())) {
             int scale = Decimal.scale(schema);

@@ -139,6 +139,10 @@ public final class Schema {
     private final Schema valueSchema;
     private final List<Field> fields;
     private final Map<String, Field> fieldsByName;
+    /** The hash code, computed once: a schema never changes, and caches look schemas up per record. */
+    private int hash;
+    /** The Java type of its values, logical types included, found once: structs check it on every put. */
+    private Class<?> javaType;
 
     Schema(SchemaBuilder builder) {
         this.type = builder.type;
@@ -280,6 +284,47 @@ public final class Schema {
         validate(this, value, "Value");
     }
 
+    /**
+     * Whether a value fits a schema, as {@link #validate(Schema, Object, String)} decides, without building the
+     * messages that say where it does not: the check a struct makes on every field it is given.
+     */
+    static boolean fits(Schema schema, Object value) {
+        if (value == null) {
+            return schema.optional || schema.defaultValue != null;
+        }
+        Class<?> expected = schema.javaType;
+        if (expected == null) {
+            expected = LogicalTypes.javaType(schema);
+            schema.javaType = expected;
+        }
+        boolean fits = expected == byte[].class
+                ? value instanceof byte[] || value instanceof ByteBuffer
+                : expected.isInstance(value);
+        if (!fits || !LogicalTypes.fits(schema, value)) {
+            return false;
+        }
+        return switch (schema.type) {
+            case ARRAY -> {
+                for (Object element : (List<?>) value) {
+                    if (!fits(schema.valueSchema, element)) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            case MAP -> {
+                for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                    if (!fits(schema.keySchema, entry.getKey()) || !fits(schema.valueSchema, entry.getValue())) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            case STRUCT -> ((Struct) value).schema().equalsIgnoringDefault(schema);
+            default -> true;
+        };
+    }
+
     static void validate(Schema schema, Object value, String where) {
         if (value == null) {
             if (!schema.optional && schema.defaultValue == null) {
@@ -360,6 +405,9 @@ public final class Schema {
      * default is a struct of the same schema without that default, so validation must not compare them.
      */
     private boolean equalsIgnoringDefault(Schema other) {
+        if (this == other) {
+            return true;
+        }
         return type == other.type
                 && optional == other.optional
                 && Objects.equals(name, other.name)
@@ -373,7 +421,12 @@ public final class Schema {
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, optional, name, version, parameters, keySchema, valueSchema, fields);
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(type, optional, name, version, parameters, keySchema, valueSchema, fields);
+            hash = h == 0 ? 1 : h;
+        }
+        return h == 0 ? 1 : h;
     }
 
     @Override

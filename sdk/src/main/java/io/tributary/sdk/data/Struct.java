@@ -302,8 +302,11 @@ public final class Struct {
          * @throws DataException if the value does not fit the field's schema
          */
         public Builder put(Field field, Object value) {
-            Field own = lookup(schema, field.name());
-            if (value != null) {
+            Field own = field.index() < values.length && schema.fields().get(field.index()) == field
+                    ? field
+                    : lookup(schema, field.name());
+            // The message is built only for a value that does not fit: this runs for every field of every record.
+            if (value != null && !Schema.fits(own.schema(), value)) {
                 Schema.validate(own.schema(), value, "Field '" + own.name() + "'");
             }
             values[own.index()] = freeze(value);
@@ -330,8 +333,12 @@ public final class Struct {
         }
 
         private static Object freeze(Object value) {
+            if (value instanceof FrozenList<?>) {
+                // Already a struct's own copy, as a struct's getter gives it: nothing can change it.
+                return value;
+            }
             if (value instanceof List<?> list) {
-                return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+                return new FrozenList<>(list.toArray());
             }
             if (value instanceof Map<?, ?> map) {
                 return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
@@ -340,6 +347,26 @@ public final class Struct {
                 return bytes.clone();
             }
             return value;
+        }
+    }
+
+    /** A struct's copy of a list: unmodifiable, holding its own array, so a struct can share it with a copy. */
+    private static final class FrozenList<E> extends java.util.AbstractList<E> implements java.util.RandomAccess {
+        private final Object[] elements;
+
+        FrozenList(Object[] elements) {
+            this.elements = elements;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public E get(int index) {
+            return (E) elements[index];
+        }
+
+        @Override
+        public int size() {
+            return elements.length;
         }
     }
 }

@@ -325,4 +325,24 @@ class SchemaTest {
                 .isInstanceOf(DataException.class)
                 .hasMessage("Value is org.apache.kafka.connect.data.Date, got Integer 5");
     }
+
+    @Test
+    void equalSchemasHaveEqualHashCodesComputedOnce() {
+        Schema first = SchemaBuilder.struct()
+                .name("o")
+                .field("id", Schema.INT64_SCHEMA)
+                .build();
+        Schema second = SchemaBuilder.struct()
+                .name("o")
+                .field("id", Schema.INT64_SCHEMA)
+                .build();
+        Schema other = SchemaBuilder.struct()
+                .name("o")
+                .field("id", Schema.INT32_SCHEMA)
+                .build();
+
+        assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
+        assertThat(first.hashCode()).isEqualTo(first.hashCode());
+        assertThat(first.hashCode()).isNotEqualTo(other.hashCode());
+    }
 }

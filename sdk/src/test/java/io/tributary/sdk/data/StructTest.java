@@ -137,6 +137,46 @@ class StructTest {
     }
 
     @Test
+    void aListTakenFromAStructIsSharedByACopyAndStillCannotChange() {
+        Struct order = Struct.builder(ORDER)
+                .put("id", 1L)
+                .put("tags", List.of("a", "b"))
+                .build();
+        List<String> tags = order.getArray("tags");
+
+        Struct copy = Struct.builder(ORDER).put("id", 2L).put("tags", tags).build();
+
+        assertThat(copy.<String>getArray("tags")).isSameAs(tags).containsExactly("a", "b");
+        assertThat(copy.<String>getArray("tags")).isEqualTo(List.of("a", "b")).hasSameHashCodeAs(List.of("a", "b"));
+        assertThatThrownBy(() -> tags.set(0, "c")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> tags.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aValueThatDoesNotFitIsRefusedWithItsPlaceWhereverItIs() {
+        Schema nested = SchemaBuilder.struct().field("order", ORDER).build();
+        Schema otherOrder =
+                SchemaBuilder.struct().field("id", Schema.INT64_SCHEMA).build();
+        Struct.Builder builder = Struct.builder(nested);
+
+        assertThatThrownBy(() -> builder.put(
+                        "order", Struct.builder(otherOrder).put("id", 1L).build()))
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith("Field 'order' is a struct of schema");
+        assertThatThrownBy(() -> Struct.builder(ORDER).put("amount", new BigDecimal("1.5")))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("scale 2");
+        assertThatThrownBy(() -> Struct.builder(ORDER).put(ORDER.field("tags").orElseThrow(), List.of("a", 2)))
+                .isInstanceOf(DataException.class)
+                .hasMessage("Field 'tags'[1] is STRING, got Integer 2");
+        assertThat(Struct.builder(ORDER)
+                        .put(ORDER.field("id").orElseThrow(), 5L)
+                        .build()
+                        .getInt64("id"))
+                .isEqualTo(5L);
+    }
+
+    @Test
     void bytesAreCopiedInAndOut() {
         byte[] payload = {1, 2};
         Struct order =
