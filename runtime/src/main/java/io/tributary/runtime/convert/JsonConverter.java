@@ -3,7 +3,9 @@ package io.tributary.runtime.convert;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.sdk.config.ConfigDef;
@@ -178,6 +180,14 @@ public final class JsonConverter implements Converter, HeaderConverter {
             return SchemaAndValue.NULL;
         }
         Settings current = settings;
+        if (current.schemasEnabled && current.fixedSchema == null) {
+            JsonNode[] payload = new JsonNode[1];
+            Schema[] schema = new Schema[1];
+            if (readEnvelope(bytes, current, schema, payload)) {
+                return data(current, schema[0], payload[0], context);
+            }
+            // Not a well-formed envelope: read it whole below, which says exactly what is wrong with it.
+        }
         JsonNode root = parse(bytes, context);
         Schema schema = null;
         JsonNode payload = root;
@@ -198,6 +208,10 @@ public final class JsonConverter implements Converter, HeaderConverter {
             }
             payload = root.get("payload");
         }
+        return data(current, schema, payload, context);
+    }
+
+    private static SchemaAndValue data(Settings current, Schema schema, JsonNode payload, Context context) {
         try {
             Object value = current.dataReader.read(schema, payload);
             return schema == null && value == null ? SchemaAndValue.NULL : new SchemaAndValue(schema, value);
@@ -205,6 +219,43 @@ public final class JsonConverter implements Converter, HeaderConverter {
             throw problem.toDataException(context.describe(), "value");
         } catch (DataException e) {
             throw new DataException(context.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads an envelope as a stream: the schema is found by its text in the cache, without building its tree,
+     * and only the payload becomes a tree. Gives up, returning false, on anything but exactly the members
+     * {@code schema} and {@code payload} of a valid document and a valid schema, for the whole read to report.
+     */
+    private static boolean readEnvelope(byte[] bytes, Settings current, Schema[] schema, JsonNode[] payload) {
+        boolean sawSchema = false;
+        boolean sawPayload = false;
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                JsonToken token = parser.nextToken();
+                if (name.equals("schema") && !sawSchema) {
+                    sawSchema = true;
+                    if (token == JsonToken.START_OBJECT) {
+                        int start = (int) parser.currentTokenLocation().getByteOffset();
+                        parser.skipChildren();
+                        int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+                        schema[0] = current.schemas.fromJson(bytes, start, end);
+                    } else if (token != JsonToken.VALUE_NULL) {
+                        return false;
+                    }
+                } else if (name.equals("payload") && !sawPayload) {
+                    sawPayload = true;
+                    payload[0] = JsonTreeReader.value(parser, token);
+                } else {
+                    return false;
+                }
+            }
+            return sawSchema && sawPayload && parser.nextToken() == null;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -11,6 +11,7 @@ import io.tributary.sdk.data.SchemaBuilder;
 import io.tributary.sdk.errors.DataException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +56,7 @@ final class JsonSchemaCodec {
     private final JsonDataReader dataReader;
     private final LruCache<Schema, byte[]> written;
     private final LruCache<JsonNode, Schema> read;
+    private final LruCache<SchemaText, Schema> readText;
 
     /**
      * @param factory makes the generators schemas are written with
@@ -68,6 +70,7 @@ final class JsonSchemaCodec {
         this.dataReader = dataReader;
         this.written = new LruCache<>(cacheSize);
         this.read = new LruCache<>(cacheSize);
+        this.readText = new LruCache<>(cacheSize);
     }
 
     /**
@@ -86,6 +89,48 @@ final class JsonSchemaCodec {
      */
     Schema fromJson(JsonNode node) {
         return read.computeIfAbsent(node, this::parse);
+    }
+
+    /**
+     * The schema of an envelope, looked up by its text: a topic's messages carry the same schema text again and
+     * again, and comparing bytes costs far less than building and hashing its tree.
+     *
+     * @param message a message's bytes
+     * @param start where the schema's JSON object starts in them
+     * @param end where it ends, exclusive
+     * @return the schema
+     * @throws LocatedProblem if the JSON is not a valid schema, naming where within it
+     * @throws IOException if the text is not valid JSON
+     */
+    Schema fromJson(byte[] message, int start, int end) throws IOException {
+        SchemaText text = new SchemaText(Arrays.copyOfRange(message, start, end));
+        Schema known = readText.get(text);
+        if (known != null) {
+            return known;
+        }
+        JsonNode node = new JsonTreeReader(factory).read(text.bytes);
+        return readText.computeIfAbsent(text, key -> parse(node));
+    }
+
+    /** A schema's JSON text as a cache key: its bytes, compared and hashed as a whole. */
+    private static final class SchemaText {
+        final byte[] bytes;
+        private final int hash;
+
+        SchemaText(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SchemaText other && other.hash == hash && Arrays.equals(other.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private byte[] serialize(Schema schema) {

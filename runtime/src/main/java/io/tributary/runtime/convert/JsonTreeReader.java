@@ -71,7 +71,12 @@ final class JsonTreeReader {
         return root;
     }
 
-    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+    /**
+     * @param parser a parser at the token
+     * @param token the first token of a value
+     * @return the value's tree, the parser left at its last token
+     */
+    static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();

@@ -40,6 +40,11 @@ final class LruCache<K, V> {
         return value;
     }
 
+    /** @return the value kept for a key, marking it used; null when none is kept */
+    synchronized V get(K key) {
+        return entries.get(key);
+    }
+
     /** @return how many entries are kept */
     synchronized int size() {
         return entries.size();
