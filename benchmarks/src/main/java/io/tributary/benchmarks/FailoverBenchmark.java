@@ -125,11 +125,10 @@ public final class FailoverBenchmark {
     private void run(Engine engine, int run, Map<String, List<Double>> seconds) throws Exception {
         String group = "failover-" + ++cluster;
         try {
-            Worker first = start(engine, group, "1");
-            Worker second = start(engine, group, "2");
-            Worker third = start(engine, group, "3");
-            createConnector(engine, first);
-            awaitTasks(second, where -> where.values().containsAll(List.of(first.id(), second.id(), third.id())));
+            List<Worker> workers = startCluster(engine, group);
+            Worker first = workers.get(0);
+            Worker second = workers.get(1);
+            Worker third = workers.get(2);
 
             // A worker that runs tasks and does not lead, killed.
             long killed = kill(third, true);
@@ -179,11 +178,9 @@ public final class FailoverBenchmark {
     private void killOnly(Engine engine, Map<String, List<Double>> seconds) throws Exception {
         String group = "failover-" + ++cluster;
         try {
-            Worker first = start(engine, group, "1");
-            Worker second = start(engine, group, "2");
-            Worker third = start(engine, group, "3");
-            createConnector(engine, first);
-            awaitTasks(second, where -> where.values().containsAll(List.of(first.id(), second.id(), third.id())));
+            List<Worker> workers = startCluster(engine, group);
+            Worker second = workers.get(1);
+            Worker third = workers.get(2);
             long killed = kill(third, true);
             record(
                     seconds,
@@ -195,6 +192,15 @@ public final class FailoverBenchmark {
         } finally {
             stopAll();
         }
+    }
+
+    /** @return three workers of a new cluster, running the connector's tasks on all three */
+    private List<Worker> startCluster(Engine engine, String group) throws Exception {
+        List<Worker> workers = List.of(start(engine, group, "1"), start(engine, group, "2"), start(engine, group, "3"));
+        createConnector(engine, workers.get(0));
+        List<String> ids = workers.stream().map(Worker::id).toList();
+        awaitTasks(workers.get(1), where -> where.values().containsAll(ids));
+        return workers;
     }
 
     private static void record(Map<String, List<Double>> seconds, Engine engine, String event, double value) {
