@@ -302,7 +302,9 @@ public final class Struct {
          * @throws DataException if the value does not fit the field's schema
          */
         public Builder put(Field field, Object value) {
-            Field own = field.index() < values.length && schema.fields().get(field.index()) == field
+            Field own = field.index() >= 0
+                            && field.index() < values.length
+                            && schema.fields().get(field.index()) == field
                     ? field
                     : lookup(schema, field.name());
             // The message is built only for a value that does not fit: this runs for every field of every record.
@@ -351,7 +353,10 @@ public final class Struct {
     }
 
     /** A struct's copy of a list: unmodifiable, holding its own array, so a struct can share it with a copy. */
-    private static final class FrozenList<E> extends java.util.AbstractList<E> implements java.util.RandomAccess {
+    private static final class FrozenList<E> extends java.util.AbstractList<E>
+            implements java.util.RandomAccess, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         private final Object[] elements;
 
         FrozenList(Object[] elements) {

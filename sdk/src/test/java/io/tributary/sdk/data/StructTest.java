@@ -174,6 +174,12 @@ class StructTest {
                         .build()
                         .getInt64("id"))
                 .isEqualTo(5L);
+        // A field made elsewhere is found by its name, whatever index it claims.
+        assertThat(Struct.builder(ORDER)
+                        .put(new Field("id", -1, Schema.INT64_SCHEMA), 6L)
+                        .build()
+                        .getInt64("id"))
+                .isEqualTo(6L);
     }
 
     @Test
