@@ -192,6 +192,32 @@ class ConnectorHarnessIT {
     /** A connector of the test sources that no service file lists. */
     public static class UnlistedSourceConnector extends DemoSourceConnector {}
 
+    /** A connector that fails to start, listed in the test resources' service file. */
+    public static class FailingStartSourceConnector extends DemoSourceConnector {
+        @Override
+        public void start(io.tributary.sdk.source.SourceConnectorContext context) {
+            throw new IllegalStateException("the test's connector fails to start on purpose");
+        }
+    }
+
+    @Test
+    void aConnectorTraceAssertionEndsAtOnceWhenTheConnectorFailedWithAnotherTrace(ConnectorHarness harness) {
+        DeployedConnector failing = harness.deploy(Map.of(
+                "name", "failing-start",
+                "connector.class", FailingStartSourceConnector.class.getName(),
+                "topic", "unused"));
+        assertThat(failing).eventually().connectorTraceContains("fails to start on purpose");
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() ->
+                        assertThat(failing).within(Duration.ofMinutes(2)).connectorTraceContains("another reason"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("\"another reason\"");
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("a connector that failed stays failed until restarted: the wait ends at once")
+                .isLessThan(Duration.ofSeconds(30));
+    }
+
     @Test
     void aConnectorOfTheTestSourcesThatNoServiceFileListsGetsTheFileToWrite(ConnectorHarness harness) {
         String unlisted = UnlistedSourceConnector.class.getName();
