@@ -16,7 +16,6 @@ import io.tributary.sdk.source.SourceTaskContext;
 import io.tributary.sdk.source.TransactionContext;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -185,9 +184,7 @@ final class Contexts {
 
             @Override
             public void offsets(Map<TopicPartition, Long> offsets) {
-                Map<org.apache.kafka.common.TopicPartition, Long> converted = new LinkedHashMap<>();
-                offsets.forEach((partition, offset) -> converted.put(ConnectRecords.toConnect(partition), offset));
-                connect.offset(converted);
+                connect.offset(ConnectRecords.positionsToConnect(offsets));
             }
 
             @Override
@@ -204,12 +201,12 @@ final class Contexts {
 
             @Override
             public void pause(TopicPartition... partitions) {
-                connect.pause(toConnect(partitions));
+                connect.pause(ConnectRecords.toConnect(partitions));
             }
 
             @Override
             public void resume(TopicPartition... partitions) {
-                connect.resume(toConnect(partitions));
+                connect.resume(ConnectRecords.toConnect(partitions));
             }
 
             @Override
@@ -250,14 +247,5 @@ final class Contexts {
                 };
             }
         };
-    }
-
-    private static org.apache.kafka.common.TopicPartition[] toConnect(TopicPartition... partitions) {
-        org.apache.kafka.common.TopicPartition[] converted =
-                new org.apache.kafka.common.TopicPartition[partitions.length];
-        for (int i = 0; i < partitions.length; i++) {
-            converted[i] = ConnectRecords.toConnect(partitions[i]);
-        }
-        return converted;
     }
 }

@@ -3,7 +3,6 @@ package io.tributary.connect;
 import io.tributary.connect.convert.ConnectRecords;
 import io.tributary.sdk.connector.TopicPartition;
 import io.tributary.sdk.sink.SinkConnector;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
@@ -60,8 +59,7 @@ public abstract class TributarySinkConnector extends org.apache.kafka.connect.si
     @Override
     public boolean alterOffsets(
             Map<String, String> connectorConfig, Map<org.apache.kafka.common.TopicPartition, Long> offsets) {
-        Map<TopicPartition, Long> converted = new LinkedHashMap<>();
-        offsets.forEach((partition, offset) -> converted.put(ConnectRecords.toSdk(partition), offset));
+        Map<TopicPartition, Long> converted = ConnectRecords.positionsToSdk(offsets);
         return ConnectErrors.call(() -> life.connector().alterOffsets(connectorConfig, converted));
     }
 }

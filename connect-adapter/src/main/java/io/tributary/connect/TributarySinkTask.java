@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
@@ -96,12 +97,12 @@ public class TributarySinkTask extends org.apache.kafka.connect.sink.SinkTask {
 
     @Override
     public void open(Collection<org.apache.kafka.common.TopicPartition> partitions) {
-        ConnectErrors.run(() -> task.open(toSdk(partitions)));
+        ConnectErrors.run(() -> task.open(ConnectRecords.toSdk(partitions)));
     }
 
     @Override
     public void close(Collection<org.apache.kafka.common.TopicPartition> partitions) {
-        List<TopicPartition> closed = toSdk(partitions);
+        Set<TopicPartition> closed = ConnectRecords.toSdk(partitions);
         try {
             ConnectErrors.run(() -> task.close(closed));
         } finally {
@@ -116,11 +117,5 @@ public class TributarySinkTask extends org.apache.kafka.connect.sink.SinkTask {
         if (task != null) {
             ConnectErrors.run(task::stop);
         }
-    }
-
-    private static List<TopicPartition> toSdk(Collection<org.apache.kafka.common.TopicPartition> partitions) {
-        List<TopicPartition> converted = new ArrayList<>(partitions.size());
-        partitions.forEach(partition -> converted.add(ConnectRecords.toSdk(partition)));
-        return converted;
     }
 }

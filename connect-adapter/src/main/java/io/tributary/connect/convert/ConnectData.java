@@ -351,6 +351,14 @@ public final class ConnectData {
                 toConnect(data.schema()), toConnect(data.schema(), data.value()));
     }
 
+    /** @return a Connect schema and value as the SDK's: the SDK's {@code NULL} for null */
+    public static io.tributary.sdk.data.SchemaAndValue toSdk(org.apache.kafka.connect.data.SchemaAndValue data) {
+        if (data == null) {
+            return io.tributary.sdk.data.SchemaAndValue.NULL;
+        }
+        return new io.tributary.sdk.data.SchemaAndValue(toSdk(data.schema()), toSdk(data.schema(), data.value()));
+    }
+
     /** @return Connect headers holding the SDK headers, in order */
     public static org.apache.kafka.connect.header.Headers toConnect(Headers headers) {
         ConnectHeaders converted = new ConnectHeaders();

@@ -243,6 +243,30 @@ public final class ConnectRecords {
         return converted;
     }
 
+    public static Map<org.apache.kafka.common.TopicPartition, Long> positionsToConnect(
+            Map<TopicPartition, Long> offsets) {
+        Map<org.apache.kafka.common.TopicPartition, Long> converted = new LinkedHashMap<>();
+        offsets.forEach((partition, offset) -> converted.put(toConnect(partition), offset));
+        return converted;
+    }
+
+    /** @return the partitions as the SDK's, in order */
+    public static Set<TopicPartition> toSdk(Collection<org.apache.kafka.common.TopicPartition> partitions) {
+        Set<TopicPartition> converted = new LinkedHashSet<>();
+        partitions.forEach(p -> converted.add(toSdk(p)));
+        return converted;
+    }
+
+    /** @return the partitions as Connect's */
+    public static org.apache.kafka.common.TopicPartition[] toConnect(TopicPartition... partitions) {
+        org.apache.kafka.common.TopicPartition[] converted =
+                new org.apache.kafka.common.TopicPartition[partitions.length];
+        for (int i = 0; i < partitions.length; i++) {
+            converted[i] = toConnect(partitions[i]);
+        }
+        return converted;
+    }
+
     public static Map<TopicPartition, Long> positionsToSdk(Map<org.apache.kafka.common.TopicPartition, Long> offsets) {
         Map<TopicPartition, Long> converted = new LinkedHashMap<>();
         offsets.forEach((partition, offset) -> converted.put(toSdk(partition), offset));

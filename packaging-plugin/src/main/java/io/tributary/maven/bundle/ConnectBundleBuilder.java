@@ -104,14 +104,15 @@ public final class ConnectBundleBuilder {
                             + " converters; list them in their SDK interfaces' META-INF/services files"));
         }
         List<String> tasks = new ArrayList<>();
-        for (String task : tasks(request.projectJar(), classPath)) {
-            ConnectClasses.Adapted one = new ConnectClasses.Adapted(
-                    task.startsWith("source:") ? ConnectClasses.Kind.SOURCE_TASK : ConnectClasses.Kind.SINK_TASK,
-                    task.substring(task.indexOf(':') + 1));
-            adapted.add(one);
-            tasks.add(one.connectClass());
+        try (URLClassLoader loader = loader(request.projectJar(), classPath)) {
+            for (ConnectClasses.Adapted task : tasks(loader, request.projectJar())) {
+                adapted.add(task);
+                tasks.add(task.connectClass());
+            }
+            checkNamesAreFree(loader, adapted);
+        } catch (IOException e) {
+            throw new BundleException("Cannot read " + request.projectJar(), List.of(e.toString()));
         }
-        checkNamesAreFree(request.projectJar(), classPath, adapted);
 
         Map<String, Path> libraries = new LinkedHashMap<>();
         libraries.put(request.projectJar().getFileName().toString(), request.projectJar());
@@ -130,35 +131,31 @@ public final class ConnectBundleBuilder {
         return new Result(zip, components, tasks, names);
     }
 
-    /** @return the project's concrete public SDK task classes, each as {@code source:} or {@code sink:} and its name */
-    private static List<String> tasks(Path projectJar, List<Path> libraries) {
-        try (URLClassLoader loader = loader(projectJar, libraries)) {
-            PluginDiscovery.Result found = PluginDiscovery.scanClasses(
-                    loader,
-                    List.of(projectJar),
-                    Map.of(PluginType.SOURCE, SourceTask.class, PluginType.SINK, SinkTask.class));
-            List<String> tasks = new ArrayList<>();
-            for (DiscoveredPlugin plugin : found.plugins()) {
-                tasks.add((plugin.type() == PluginType.SOURCE ? "source:" : "sink:") + plugin.className());
-            }
-            tasks.sort(null);
-            return tasks;
-        } catch (IOException e) {
-            throw new BundleException("Cannot read " + projectJar, List.of(e.toString()));
+    /** @return the project's concrete public SDK task classes, in name order */
+    private static List<ConnectClasses.Adapted> tasks(ClassLoader loader, Path projectJar) {
+        PluginDiscovery.Result found = PluginDiscovery.scanClasses(
+                loader,
+                List.of(projectJar),
+                Map.of(PluginType.SOURCE, SourceTask.class, PluginType.SINK, SinkTask.class));
+        List<ConnectClasses.Adapted> tasks = new ArrayList<>();
+        for (DiscoveredPlugin plugin : found.plugins()) {
+            tasks.add(new ConnectClasses.Adapted(
+                    plugin.type() == PluginType.SOURCE
+                            ? ConnectClasses.Kind.SOURCE_TASK
+                            : ConnectClasses.Kind.SINK_TASK,
+                    plugin.className()));
         }
+        tasks.sort(java.util.Comparator.comparing(ConnectClasses.Adapted::sdkClass));
+        return tasks;
     }
 
-    private static void checkNamesAreFree(Path projectJar, List<Path> libraries, List<ConnectClasses.Adapted> adapted) {
+    private static void checkNamesAreFree(ClassLoader loader, List<ConnectClasses.Adapted> adapted) {
         List<String> taken = new ArrayList<>();
-        try (URLClassLoader loader = loader(projectJar, libraries)) {
-            for (ConnectClasses.Adapted one : adapted) {
-                if (loader.getResource(one.connectClass().replace('.', '/') + ".class") != null) {
-                    taken.add(one.connectClass() + ", the Connect class of " + one.sdkClass()
-                            + ", is a class of the project already; rename or move it");
-                }
+        for (ConnectClasses.Adapted one : adapted) {
+            if (loader.getResource(one.connectClass().replace('.', '/') + ".class") != null) {
+                taken.add(one.connectClass() + ", the Connect class of " + one.sdkClass()
+                        + ", is a class of the project already; rename or move it");
             }
-        } catch (IOException e) {
-            throw new BundleException("Cannot read " + projectJar, List.of(e.toString()));
         }
         if (!taken.isEmpty()) {
             throw new BundleException("The names of the Connect bundle's classes are taken", taken);

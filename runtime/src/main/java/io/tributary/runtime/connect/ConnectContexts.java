@@ -31,9 +31,6 @@ final class ConnectContexts {
 
             @Override
             public org.apache.kafka.connect.storage.OffsetStorageReader offsetStorageReader() {
-                if (offsets == null) {
-                    throw new UnsupportedOperationException("A sink connector has no source offsets to read");
-                }
                 return reader(offsets);
             }
         };
@@ -41,16 +38,15 @@ final class ConnectContexts {
 
     /** A sink connector's context. */
     static org.apache.kafka.connect.sink.SinkConnectorContext sinkConnector(ConnectorContext context) {
-        org.apache.kafka.connect.source.SourceConnectorContext shared = connector(context, null);
         return new org.apache.kafka.connect.sink.SinkConnectorContext() {
             @Override
             public void requestTaskReconfiguration() {
-                shared.requestTaskReconfiguration();
+                context.requestTaskReconfiguration();
             }
 
             @Override
             public void raiseError(Exception error) {
-                shared.raiseError(error);
+                context.raiseError(error);
             }
 
             @Override

@@ -37,13 +37,7 @@ final class ConnectConverter implements Converter {
 
     @Override
     public SchemaAndValue toData(String topic, byte[] bytes) {
-        return calls.get(() -> {
-            org.apache.kafka.connect.data.SchemaAndValue data = converter.toConnectData(topic, bytes);
-            if (data == null) {
-                return SchemaAndValue.NULL;
-            }
-            return new SchemaAndValue(ConnectData.toSdk(data.schema()), ConnectData.toSdk(data.schema(), data.value()));
-        });
+        return calls.get(() -> ConnectData.toSdk(converter.toConnectData(topic, bytes)));
     }
 
     @Override

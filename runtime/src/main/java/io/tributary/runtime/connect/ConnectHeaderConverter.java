@@ -25,7 +25,7 @@ final class ConnectHeaderConverter implements HeaderConverter {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Map<String, String> settings = new java.util.LinkedHashMap<>(ConnectConfigs.strings(configs));
+        Map<String, String> settings = ConnectConfigs.strings(configs);
         // Connect's worker says which role a converter plays; its string and JSON converters need it.
         settings.putIfAbsent("converter.type", "header");
         calls.run(() -> converter.configure(settings));
@@ -39,13 +39,7 @@ final class ConnectHeaderConverter implements HeaderConverter {
 
     @Override
     public SchemaAndValue toData(String topic, String headerKey, byte[] bytes) {
-        return calls.get(() -> {
-            org.apache.kafka.connect.data.SchemaAndValue data = converter.toConnectHeader(topic, headerKey, bytes);
-            if (data == null) {
-                return SchemaAndValue.NULL;
-            }
-            return new SchemaAndValue(ConnectData.toSdk(data.schema()), ConnectData.toSdk(data.schema(), data.value()));
-        });
+        return calls.get(() -> ConnectData.toSdk(converter.toConnectHeader(topic, headerKey, bytes)));
     }
 
     @Override

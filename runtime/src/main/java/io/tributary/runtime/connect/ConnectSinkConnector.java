@@ -6,7 +6,6 @@ import io.tributary.sdk.connector.TopicPartition;
 import io.tributary.sdk.sink.SinkConnector;
 import io.tributary.sdk.sink.SinkConnectorContext;
 import io.tributary.sdk.sink.SinkTask;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A Kafka Connect sink connector, run by the worker as an SDK one. */
@@ -38,8 +37,7 @@ final class ConnectSinkConnector extends ConnectConnector<org.apache.kafka.conne
 
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<TopicPartition, Long> offsets) {
-        Map<org.apache.kafka.common.TopicPartition, Long> converted = new LinkedHashMap<>();
-        offsets.forEach((partition, offset) -> converted.put(ConnectRecords.toConnect(partition), offset));
+        Map<org.apache.kafka.common.TopicPartition, Long> converted = ConnectRecords.positionsToConnect(offsets);
         return calls.get(() -> connector.alterOffsets(connectorConfig, converted));
     }
 

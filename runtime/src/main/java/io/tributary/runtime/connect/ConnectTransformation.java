@@ -4,8 +4,6 @@ import io.tributary.connect.convert.ConnectConfigs;
 import io.tributary.connect.convert.ConnectRecords;
 import io.tributary.sdk.config.ConfigDef;
 import io.tributary.sdk.connector.ConnectRecord;
-import io.tributary.sdk.sink.SinkRecord;
-import io.tributary.sdk.source.SourceRecord;
 import io.tributary.sdk.transforms.Transformation;
 import java.util.Map;
 
@@ -48,10 +46,5 @@ final class ConnectTransformation<R extends ConnectRecord<R>> implements Transfo
     @Override
     public String toString() {
         return "Kafka Connect transformation " + transformation.getClass().getName();
-    }
-
-    /** Whether a record is one the adapters convert: a source or a sink record. */
-    static boolean convertible(ConnectRecord<?> record) {
-        return record instanceof SourceRecord || record instanceof SinkRecord;
     }
 }

@@ -103,28 +103,39 @@ final class JsonSchemaCodec {
      * @throws IOException if the text is not valid JSON
      */
     Schema fromJson(byte[] message, int start, int end) throws IOException {
-        SchemaText text = new SchemaText(Arrays.copyOfRange(message, start, end));
-        Schema known = readText.get(text);
+        // Looked up over the message's own bytes; copied only to be kept, on a miss.
+        Schema known = readText.get(new SchemaText(message, start, end));
         if (known != null) {
             return known;
         }
-        JsonNode node = new JsonTreeReader(factory).read(text.bytes);
-        return readText.computeIfAbsent(text, key -> parse(node));
+        SchemaText kept = new SchemaText(Arrays.copyOfRange(message, start, end), 0, end - start);
+        JsonNode node = new JsonTreeReader(factory).read(kept.bytes);
+        return readText.computeIfAbsent(kept, key -> parse(node));
     }
 
-    /** A schema's JSON text as a cache key: its bytes, compared and hashed as a whole. */
+    /** A schema's JSON text as a cache key: a range of bytes, compared and hashed as a whole. */
     private static final class SchemaText {
         final byte[] bytes;
+        private final int start;
+        private final int end;
         private final int hash;
 
-        SchemaText(byte[] bytes) {
+        SchemaText(byte[] bytes, int start, int end) {
             this.bytes = bytes;
-            this.hash = Arrays.hashCode(bytes);
+            this.start = start;
+            this.end = end;
+            int h = 1;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + bytes[i];
+            }
+            this.hash = h;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof SchemaText other && other.hash == hash && Arrays.equals(other.bytes, bytes);
+            return o instanceof SchemaText other
+                    && other.hash == hash
+                    && Arrays.equals(other.bytes, other.start, other.end, bytes, start, end);
         }
 
         @Override

@@ -48,4 +48,16 @@ public interface PluginAdapter {
 
     /** @return a short name for messages and listings, such as {@code Kafka Connect} */
     String name();
+
+    /**
+     * @param adapter the adapter of a plugin class from another API; null for an SDK plugin class
+     * @param pluginClass the plugin class
+     * @param sdkType an SDK interface the worker asks for
+     * @return whether the class can be made as one: it implements it, or its adapter makes it one
+     */
+    static boolean makes(PluginAdapter adapter, Class<?> pluginClass, Class<?> sdkType) {
+        return adapter == null
+                ? sdkType.isAssignableFrom(pluginClass)
+                : adapter.kindAs(pluginClass, sdkType).isPresent();
+    }
 }

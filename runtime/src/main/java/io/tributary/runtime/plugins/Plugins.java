@@ -42,14 +42,11 @@ public final class Plugins implements PluginFactory, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Plugins.class);
 
     /** A class to make and the loader to make it in. */
-    private record Target(
-            Class<?> pluginClass, ClassLoader loader, String location, PluginType type, PluginAdapter adapter) {
+    private record Target(Class<?> pluginClass, ClassLoader loader, String location, PluginAdapter adapter) {
 
         /** @return whether the class implements the SDK type, or its adapter makes it one */
         boolean is(Class<?> sdkType) {
-            return adapter == null
-                    ? sdkType.isAssignableFrom(pluginClass)
-                    : adapter.kindAs(pluginClass, sdkType).isPresent();
+            return PluginAdapter.makes(adapter, pluginClass, sdkType);
         }
     }
 
@@ -252,7 +249,7 @@ public final class Plugins implements PluginFactory, AutoCloseable {
                 return target(same);
             }
             ClassLoader own = aliased.getClassLoader();
-            return new Target(aliased, own != null ? own : parentLoader, BUILT_IN, null, null);
+            return new Target(aliased, own != null ? own : parentLoader, BUILT_IN, null);
         }
         List<RegisteredPlugin> sameSimpleName = bySimpleName.getOrDefault(name, List.of());
         if (sameSimpleName.isEmpty()) {
@@ -278,7 +275,7 @@ public final class Plugins implements PluginFactory, AutoCloseable {
     }
 
     private static Target target(RegisteredPlugin plugin) {
-        return new Target(plugin.pluginClass(), plugin.loader(), plugin.location(), plugin.type(), plugin.adapter());
+        return new Target(plugin.pluginClass(), plugin.loader(), plugin.location(), plugin.adapter());
     }
 
     private static String describe(String requested, Target target) {

@@ -20,18 +20,12 @@ record RegisteredPlugin(
         String location,
         PluginAdapter adapter) {
 
-    RegisteredPlugin(PluginType type, Class<?> pluginClass, ClassLoader loader, String version, String location) {
-        this(type, pluginClass, loader, version, location, null);
-    }
-
     /**
      * @param sdkType an SDK interface the worker asks for
      * @return whether this plugin can be made as one: its class implements it, or it is adapted to it
      */
     boolean is(Class<?> sdkType) {
-        return adapter == null
-                ? sdkType.isAssignableFrom(pluginClass)
-                : adapter.kindAs(pluginClass, sdkType).isPresent();
+        return PluginAdapter.makes(adapter, pluginClass, sdkType);
     }
 
     String className() {

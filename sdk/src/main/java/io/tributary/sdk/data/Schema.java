@@ -286,7 +286,8 @@ public final class Schema {
 
     /**
      * Whether a value fits a schema, as {@link #validate(Schema, Object, String)} decides, without building the
-     * messages that say where it does not: the check a struct makes on every field it is given.
+     * messages that say where it does not: validation runs it first, for every field, header and record, and a
+     * struct runs it before it builds the location a message would name.
      */
     static boolean fits(Schema schema, Object value) {
         if (value == null) {
@@ -326,6 +327,10 @@ public final class Schema {
     }
 
     static void validate(Schema schema, Object value, String where) {
+        if (fits(schema, value)) {
+            return;
+        }
+        // It does not fit: find where, and say so.
         if (value == null) {
             if (!schema.optional && schema.defaultValue == null) {
                 throw new DataException(where + " is " + describeType(schema) + " and required, got null");

@@ -82,8 +82,8 @@ public final class Struct {
      * @throws DataException if the field does not belong to this struct's schema
      */
     public Object get(Field field) {
-        Field own = lookup(schema, field.name());
-        if (!own.equals(field)) {
+        Field own = lookup(schema, field);
+        if (own != field && !own.equals(field)) {
             throw new DataException("Field '" + field.name() + "' of schema " + field.schema()
                     + " does not belong to this struct's schema " + schema);
         }
@@ -220,6 +220,15 @@ public final class Struct {
                 + ", which is not read as " + javaType + "; use the getter for its type");
     }
 
+    /** @return the schema's field of the given one's name: the given one itself when it is the schema's own */
+    private static Field lookup(Schema schema, Field field) {
+        int index = field.index();
+        if (index >= 0 && index < schema.fields().size() && schema.fields().get(index) == field) {
+            return field;
+        }
+        return lookup(schema, field.name());
+    }
+
     private static Field lookup(Schema schema, String fieldName) {
         return schema.field(fieldName)
                 .orElseThrow(() -> new DataException("Struct schema " + schema + " has no field '" + fieldName + "'"));
@@ -302,11 +311,7 @@ public final class Struct {
          * @throws DataException if the value does not fit the field's schema
          */
         public Builder put(Field field, Object value) {
-            Field own = field.index() >= 0
-                            && field.index() < values.length
-                            && schema.fields().get(field.index()) == field
-                    ? field
-                    : lookup(schema, field.name());
+            Field own = lookup(schema, field);
             // The message is built only for a value that does not fit: this runs for every field of every record.
             if (value != null && !Schema.fits(own.schema(), value)) {
                 Schema.validate(own.schema(), value, "Field '" + own.name() + "'");
