@@ -91,6 +91,7 @@ final class ClusterConfig {
     private final Map<String, Map<Integer, Map<String, String>>> pending = new HashMap<>();
     private long offset;
     private int highestGeneration = -1;
+    private long lastFenced = -1;
 
     /**
      * Applies one record of the config topic.
@@ -111,6 +112,7 @@ final class ClusterConfig {
             }
             int generation = node.path("generation").asInt(-1);
             if (generation < highestGeneration) {
+                lastFenced = recordOffset;
                 return false;
             }
             highestGeneration = generation;
@@ -182,6 +184,7 @@ final class ClusterConfig {
         }
         int generation = node.path("generation").asInt(-1);
         if (generation < highestGeneration) {
+            lastFenced = recordOffset;
             return null;
         }
         highestGeneration = generation;
@@ -208,6 +211,11 @@ final class ClusterConfig {
                 .keySet()
                 .forEach(name -> Optional.ofNullable(published.get(name)).ifPresent(t -> tasks.put(name, t)));
         return new Snapshot(offset, Map.copyOf(connectors), Map.copyOf(states), Map.copyOf(tasks));
+    }
+
+    /** @return the offset of the last record ignored because a record of a later generation came first; -1 before any */
+    long lastFenced() {
+        return lastFenced;
     }
 
     /** @return the highest generation among the records applied; -1 before any */

@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * The cluster's configuration, kept in the config topic and replayed by every worker: writes go to the
@@ -28,6 +31,27 @@ final class ConfigLog implements AutoCloseable {
     private final Consumer<ClusterConfig.Restart> onRestart;
     private volatile ClusterConfig.Snapshot snapshot = config.snapshot();
     private volatile boolean live;
+    /** The offsets of records applied here that were ignored for their older generation, until their writer asks. */
+    private final Set<Long> fenced = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A write that every worker ignores: a record of a later generation reached the topic first, so the writer
+     * was behind the group, if only by a rebalance. Retry once this worker is settled in that generation.
+     */
+    static final class FencedException extends RuntimeException {
+        private final int generation;
+
+        FencedException(String topic, int generation) {
+            super("A record of generation " + generation + " reached config topic " + topic
+                    + " first, so this worker's write was ignored");
+            this.generation = generation;
+        }
+
+        /** @return the generation the writer must reach before it writes again */
+        int generation() {
+            return generation;
+        }
+    }
 
     /**
      * @param topic the config topic; it must exist
@@ -59,6 +83,7 @@ final class ConfigLog implements AutoCloseable {
             synchronized (config) {
                 restart = config.restart(record.key(), record.value(), record.offset());
                 snapshot = config.snapshot();
+                noteFenced(record.offset());
             }
             if (restart != null && live) {
                 onRestart.accept(restart);
@@ -69,9 +94,16 @@ final class ConfigLog implements AutoCloseable {
         synchronized (config) {
             changed = config.apply(record.key(), record.value(), record.offset());
             snapshot = config.snapshot();
+            noteFenced(record.offset());
         }
         if (changed) {
             onChange.run();
+        }
+    }
+
+    private void noteFenced(long offset) {
+        if (config.lastFenced() == offset) {
+            fenced.add(offset);
         }
     }
 
@@ -85,13 +117,18 @@ final class ConfigLog implements AutoCloseable {
         return log.readToEnd();
     }
 
+    /*
+     * Each write below returns once every worker would apply it: it is written, and this worker has read the
+     * topic up to it. A write ignored for its older generation throws FencedException.
+     */
+
     /** Writes a connector's configuration, stamped with the writer's generation. */
     void putConnector(String name, Map<String, String> connectorConfig, int generation) {
-        await(List.of(
-                log.send(ClusterConfig.CONNECTOR + name, ClusterConfig.connectorRecord(connectorConfig, generation))));
+        checkApplied(await(List.of(
+                log.send(ClusterConfig.CONNECTOR + name, ClusterConfig.connectorRecord(connectorConfig, generation)))));
     }
 
-    /** Deletes a connector: its configuration, target state and tasks. */
+    /** Deletes a connector: its configuration, target state and tasks. Tombstones carry no generation. */
     void removeConnector(String name) {
         await(List.of(
                 log.send(ClusterConfig.TARGET_STATE + name, null), log.send(ClusterConfig.CONNECTOR + name, null)));
@@ -99,31 +136,63 @@ final class ConfigLog implements AutoCloseable {
 
     /** Writes a connector's target state. */
     void putTargetState(String name, TargetState state, int generation) {
-        await(List.of(log.send(ClusterConfig.TARGET_STATE + name, ClusterConfig.targetStateRecord(state, generation))));
+        checkApplied(await(List.of(
+                log.send(ClusterConfig.TARGET_STATE + name, ClusterConfig.targetStateRecord(state, generation)))));
     }
 
     /** Asks the workers that run them to restart a connector instance and some of its tasks. */
     void requestRestart(String name, boolean instance, List<Integer> tasks, int generation) {
-        await(List.of(
-                log.send(ClusterConfig.RESTART + name, ClusterConfig.restartRecord(instance, tasks, generation))));
+        checkApplied(await(List.of(
+                log.send(ClusterConfig.RESTART + name, ClusterConfig.restartRecord(instance, tasks, generation)))));
     }
 
     /** Writes a connector's task configurations, then the commit that publishes them together. */
     void putTaskConfigs(String name, List<Map<String, String>> taskConfigs, int generation) {
-        List<CompletableFuture<?>> writes = new ArrayList<>();
+        List<CompletableFuture<RecordMetadata>> writes = new ArrayList<>();
         for (int i = 0; i < taskConfigs.size(); i++) {
             writes.add(log.send(
                     ClusterConfig.TASK + name + "-" + i, ClusterConfig.taskRecord(taskConfigs.get(i), generation)));
         }
-        await(writes);
-        await(List.of(
-                log.send(ClusterConfig.COMMIT + name, ClusterConfig.commitRecord(taskConfigs.size(), generation))));
+        List<Long> offsets = new ArrayList<>(await(writes));
+        offsets.addAll(await(List.of(
+                log.send(ClusterConfig.COMMIT + name, ClusterConfig.commitRecord(taskConfigs.size(), generation)))));
+        checkApplied(offsets);
     }
 
-    private void await(List<CompletableFuture<?>> writes) {
+    /** Reads the topic up to the records written, and throws if any of them was fenced off. */
+    private void checkApplied(List<Long> offsets) {
+        try {
+            readToEnd().get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Could not read config topic " + topic + " (" + (e.getCause() != null ? e.getCause() : e)
+                            + "); check that the brokers are reachable",
+                    e);
+        }
+        long first = offsets.stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+        boolean ignored = offsets.stream().anyMatch(fenced::contains);
+        offsets.forEach(fenced::remove);
+        // Other workers' fenced records: nobody here asks about them. A write of this worker under way has
+        // offsets close to this one's, so only those far behind are dropped.
+        fenced.removeIf(offset -> offset < first - 10_000);
+        if (ignored) {
+            int generation;
+            synchronized (config) {
+                generation = config.highestGeneration();
+            }
+            throw new FencedException(topic, generation);
+        }
+    }
+
+    /** @return the offsets of the records written */
+    private List<Long> await(List<CompletableFuture<RecordMetadata>> writes) {
         try {
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
                     .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return writes.stream().map(write -> write.join().offset()).toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing to " + topic, e);

@@ -60,8 +60,8 @@ final class DistributedControl implements ConnectorControl {
         /** @return this worker's group generation; -1 while it is not a member */
         int generation();
 
-        /** @see Membership#awaitSettled(Duration) */
-        boolean awaitSettled(Duration timeout) throws InterruptedException;
+        /** @see Membership#awaitSettled(int, Duration) */
+        boolean awaitSettled(int generation, Duration timeout) throws InterruptedException;
 
         /** @return this worker's id */
         String workerId();
@@ -142,7 +142,6 @@ final class DistributedControl implements ConnectorControl {
                 configs.putTargetState(name, initialState, generation);
             }
             configs.putConnector(name, withName, generation);
-            readToEnd();
             LOG.info("Connector {} {}", name, existing == null ? "created" : "updated");
             return new ConfigUpdate(existing == null, connector(name));
         });
@@ -254,7 +253,6 @@ final class DistributedControl implements ConnectorControl {
                 // A stopped connector has no tasks: when it resumes, its instance gives them afresh.
                 configs.putTaskConfigs(name, List.of(), generation);
             }
-            readToEnd();
             LOG.info("Connector {} {}", name, done);
             return null;
         });
@@ -336,12 +334,50 @@ final class DistributedControl implements ConnectorControl {
     }
 
     /**
-     * Makes a change on the leader, after any rebalance under way, one change at a time, from the latest
-     * configuration.
+     * Makes a change on the leader, one change at a time, from the latest configuration. The leader does not wait
+     * for a rebalance under way, so changes made one after another (each asks for a round) do not each wait for
+     * one, and a follower sends the change to the leader it knows at once. A change whose writes were fenced off,
+     * because another worker wrote in a later generation first, is made again once this worker is settled in
+     * that generation, if it still leads. A worker that is not a member, or knows no leader, waits for the
+     * rebalance under way to end first. Either wait lasts the settle wait at most, after which the change is
+     * refused as a conflict.
      */
     private <T> T onLeader(String what, Supplier<T> change) {
+        long deadline = System.nanoTime() + settleWait.toNanos();
+        int generation = 0;
+        while (true) {
+            boolean member = cluster.generation() >= Math.max(0, generation);
+            if (!member || (!cluster.leads() && cluster.leaderUrl() == null)) {
+                awaitSettled(what, generation, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+            if (!cluster.leads()) {
+                URI leader = cluster.leaderUrl();
+                if (leader == null) {
+                    throw new ControlException(
+                            Reason.CONFLICT, "Cannot complete " + what + ": no leader is known yet; retry in a moment");
+                }
+                throw new NotLeaderException(leader, what);
+            }
+            synchronized (changes) {
+                try {
+                    readToEnd();
+                    return change.get();
+                } catch (ConfigLog.FencedException e) {
+                    LOG.info("Making {} again: {}", what, e.getMessage());
+                    generation = e.generation();
+                } catch (IllegalStateException e) {
+                    throw new ControlException(
+                            Reason.UNAVAILABLE,
+                            "Cannot complete " + what + ": " + e.getMessage() + "; retry once Kafka answers",
+                            e);
+                }
+            }
+        }
+    }
+
+    private void awaitSettled(String what, int generation, Duration timeout) {
         try {
-            if (!cluster.awaitSettled(settleWait)) {
+            if (!cluster.awaitSettled(generation, timeout)) {
                 throw new ControlException(
                         Reason.CONFLICT,
                         "Cannot complete " + what + ": the cluster is rebalancing and did not settle within "
@@ -350,25 +386,6 @@ final class DistributedControl implements ConnectorControl {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ControlException(Reason.UNAVAILABLE, "Interrupted while waiting for the cluster to settle");
-        }
-        if (!cluster.leads()) {
-            URI leader = cluster.leaderUrl();
-            if (leader == null) {
-                throw new ControlException(
-                        Reason.CONFLICT, "Cannot complete " + what + ": no leader is known yet; retry in a moment");
-            }
-            throw new NotLeaderException(leader, what);
-        }
-        synchronized (changes) {
-            try {
-                readToEnd();
-                return change.get();
-            } catch (IllegalStateException e) {
-                throw new ControlException(
-                        Reason.UNAVAILABLE,
-                        "Cannot complete " + what + ": " + e.getMessage() + "; retry once Kafka answers",
-                        e);
-            }
         }
     }
 

@@ -256,8 +256,8 @@ public final class DistributedRuntime implements AutoCloseable {
         }
 
         @Override
-        public boolean awaitSettled(Duration timeout) throws InterruptedException {
-            return membership.awaitSettled(timeout);
+        public boolean awaitSettled(int generation, Duration timeout) throws InterruptedException {
+            return membership.awaitSettled(generation, timeout);
         }
 
         @Override
@@ -379,14 +379,40 @@ public final class DistributedRuntime implements AutoCloseable {
         }
     }
 
-    /** A connector instance here gave task configurations: publish them if they changed. */
+    /**
+     * A connector instance here gave task configurations: publish them if they changed. Publications fenced off
+     * because a rebalance began meanwhile are made again once this worker is settled in the later generation,
+     * as long as the connector still runs here.
+     */
     private void publishTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
-        if (!taskConfigs.equals(configs.snapshot().taskConfigs().get(connector))) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!taskConfigs.equals(configs.snapshot().taskConfigs().get(connector))) {
             try {
                 configs.putTaskConfigs(connector, taskConfigs, generation.get());
+                return;
+            } catch (ConfigLog.FencedException e) {
+                LOG.info("Publishing the task configurations of {} again: {}", connector, e.getMessage());
+                if (!awaitGeneration(e.generation(), deadline)
+                        || !worker.connectors().contains(connector)) {
+                    LOG.warn(
+                            "Not publishing the task configurations of {}: it no longer runs here, or this worker"
+                                    + " did not rejoin its group in time",
+                            connector);
+                    return;
+                }
             } catch (RuntimeException e) {
                 LOG.error("Could not publish the task configurations of {}: {}", connector, e.toString(), e);
+                return;
             }
+        }
+    }
+
+    private boolean awaitGeneration(int atLeast, long deadline) {
+        try {
+            return membership.awaitSettled(atLeast, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

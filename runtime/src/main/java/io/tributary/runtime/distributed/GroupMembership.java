@@ -333,10 +333,10 @@ final class GroupMembership implements Membership {
     }
 
     @Override
-    public boolean awaitSettled(Duration timeout) throws InterruptedException {
+    public boolean awaitSettled(int atLeast, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (joining || generation < 0) {
+            while (joining || generation < Math.max(0, atLeast)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

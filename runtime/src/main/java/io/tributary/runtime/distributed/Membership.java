@@ -49,7 +49,20 @@ interface Membership extends AutoCloseable {
      * @return whether the worker settled within the time
      * @throws InterruptedException if interrupted while waiting
      */
-    boolean awaitSettled(java.time.Duration timeout) throws InterruptedException;
+    default boolean awaitSettled(java.time.Duration timeout) throws InterruptedException {
+        return awaitSettled(0, timeout);
+    }
+
+    /**
+     * Waits until this worker is a member of the group in the given generation or a later one, and no round is
+     * under way or asked for, as far as it knows.
+     *
+     * @param generation the generation to reach at least
+     * @param timeout how long to wait at most
+     * @return whether the worker settled in such a generation within the time
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitSettled(int generation, java.time.Duration timeout) throws InterruptedException;
 
     @Override
     void close();

@@ -39,6 +39,13 @@ public final class TopicLog implements AutoCloseable {
 
     private final String topic;
     private final KafkaConsumer<String, String> consumer;
+    /**
+     * Asks for the end offsets, apart from {@link #consumer}: a broker answers one connection's requests in
+     * order, so a request behind that consumer's waiting fetch would wait for it, up to {@code
+     * fetch.max.wait.ms} (half a second), whenever nothing new was written.
+     */
+    private final KafkaConsumer<String, String> ends;
+
     private final Producer<String, String> producer;
     private final Consumer<ConsumerRecord<String, String>> onRecord;
     private final Queue<CompletableFuture<Void>> readRequests = new ConcurrentLinkedQueue<>();
@@ -69,6 +76,9 @@ public final class TopicLog implements AutoCloseable {
         producerSettings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerSettings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tributary-log-writer-" + topic);
         this.consumer = new KafkaConsumer<>(consumerSettings);
+        consumerSettings.put(
+                ConsumerConfig.CLIENT_ID_CONFIG, consumerSettings.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-ends");
+        this.ends = new KafkaConsumer<>(consumerSettings);
         this.producer = new KafkaProducer<>(producerSettings);
         this.thread = new Thread(this::run, "tributary-log-" + topic);
         this.thread.setDaemon(true);
@@ -88,6 +98,7 @@ public final class TopicLog implements AutoCloseable {
         List<TopicPartition> assigned = new ArrayList<>();
         partitions.forEach(p -> assigned.add(new TopicPartition(topic, p.partition())));
         consumer.assign(assigned);
+        ends.assign(assigned); // never polled: it only asks for end offsets, which it reads for its own partitions
         consumer.seekToBeginning(assigned);
         CompletableFuture<Void> first = readToEnd();
         thread.start();
@@ -135,7 +146,7 @@ public final class TopicLog implements AutoCloseable {
                         waiting.add(request);
                     }
                     if (!waiting.isEmpty()) {
-                        target = consumer.endOffsets(consumer.assignment());
+                        target = ends.endOffsets(consumer.assignment());
                     }
                 }
                 // Already there: answer now rather than after a poll that waits for records that may not come.
@@ -207,6 +218,7 @@ public final class TopicLog implements AutoCloseable {
     public void close() {
         stopping = true;
         consumer.wakeup();
+        ends.wakeup();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
@@ -215,6 +227,7 @@ public final class TopicLog implements AutoCloseable {
         producer.close(Duration.ofSeconds(30));
         if (!thread.isAlive()) {
             consumer.close(Duration.ofSeconds(5));
+            ends.close(Duration.ofSeconds(5));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tributary.runtime.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.runtime.control.TargetState;
 import io.tributary.testkit.KafkaCluster;
@@ -36,7 +37,11 @@ class ConfigLogIT {
             writer.putConnector("users", Map.of("connector.class", "Y"), 1);
             writer.removeConnector("users");
             writer.requestRestart("orders", true, List.of(1), 1);
-            writer.requestRestart("orders", false, List.of(0), 0);
+            assertThatThrownBy(() -> writer.requestRestart("orders", false, List.of(0), 0))
+                    .as("a write behind the generation of one already applied is ignored, and its writer told so")
+                    .isInstanceOfSatisfying(
+                            ConfigLog.FencedException.class,
+                            e -> assertThat(e.generation()).isEqualTo(1));
 
             Waits.until(
                     "the reader caught up",
@@ -66,6 +71,33 @@ class ConfigLogIT {
                     .as("a worker that starts later replays the same")
                     .containsExactly(
                             WorkItem.connector("orders"), new WorkItem("orders", 0), new WorkItem("orders", 1));
+        }
+    }
+
+    @Test
+    void aWriterOneRebalanceBehindIsToldItsWriteWasIgnoredAndLandsItInTheLaterGeneration(KafkaCluster kafka) {
+        String topic = kafka.createTopic("configs", 1);
+        Map<String, Object> clients = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        try (ConfigLog leader = new ConfigLog(topic, clients, () -> {}, r -> {});
+                ConfigLog follower = new ConfigLog(topic, clients, () -> {}, r -> {})) {
+            leader.start(TIMEOUT);
+            follower.start(TIMEOUT);
+            leader.putConnector("orders", Map.of("connector.class", "X"), 4);
+            // The follower got generation 5 of a rebalance first, and published task configurations in it.
+            follower.putTaskConfigs("orders", List.of(Map.of("t", "0")), 5);
+
+            assertThatThrownBy(() -> leader.putConnector("users", Map.of("connector.class", "Y"), 4))
+                    .isInstanceOfSatisfying(
+                            ConfigLog.FencedException.class,
+                            e -> assertThat(e.generation()).isEqualTo(5))
+                    .hasMessageContaining("generation 5")
+                    .hasMessageContaining(topic);
+            assertThat(leader.snapshot().connectors()).containsOnlyKeys("orders");
+
+            leader.putConnector("users", Map.of("connector.class", "Y"), 5);
+
+            assertThat(leader.snapshot().connectors()).containsOnlyKeys("orders", "users");
+            assertThat(leader.snapshot().taskConfigs().get("orders")).containsExactly(Map.of("t", "0"));
         }
     }
 }

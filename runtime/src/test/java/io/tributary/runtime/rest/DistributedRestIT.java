@@ -376,6 +376,7 @@ class DistributedRestIT {
         assertThat(follower().post("/connectors", create(name, config)).status())
                 .isEqualTo(201);
         untilEveryWorker("two counters RUNNING", w -> allRunning(w.get("/connectors/" + name + "/status"), 2));
+        cluster.readUntilCount(topic, 1, TIMEOUT); // something written with the first configuration
 
         config.put("tasks.max", "3");
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");

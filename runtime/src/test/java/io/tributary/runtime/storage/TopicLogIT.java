@@ -44,6 +44,26 @@ class TopicLogIT {
         }
     }
 
+    /**
+     * A read to the end when nothing new was written does not wait behind the reader's own fetch, which the
+     * broker holds until a record comes or {@code fetch.max.wait.ms} passes; here that is a minute.
+     */
+    @Test
+    void aReadToTheEndWithNothingNewDoesNotWaitForTheFetchUnderWay(KafkaCluster kafka) throws Exception {
+        String topic = kafka.createTopic("log", 1);
+        Map<String, Object> clients =
+                Map.of("bootstrap.servers", kafka.bootstrapServers(), "fetch.max.wait.ms", 60_000);
+        try (TopicLog log = new TopicLog(topic, clients, r -> {})) {
+            log.start(TIMEOUT);
+            log.send("a", "1").get(30, TimeUnit.SECONDS);
+            log.readToEnd().get(30, TimeUnit.SECONDS);
+
+            for (int read = 0; read < 3; read++) {
+                log.readToEnd().get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     @Test
     void aMissingTopicIsRefusedWithItsName(KafkaCluster kafka) {
         Map<String, Object> clients =
