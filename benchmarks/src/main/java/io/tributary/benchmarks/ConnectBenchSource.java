@@ -3,6 +3,8 @@ package io.tributary.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.data.Schema;
@@ -17,14 +19,22 @@ import org.apache.kafka.connect.source.SourceTask;
 public final class ConnectBenchSource extends SourceConnector {
     static final String TOPIC = "topic";
     static final String RECORDS = "records";
+    static final String IDLE_MS = "idle.ms";
     private static final String TASK_RECORDS = "task.records";
     private static final String TASK_INDEX = "task.index";
     private static final ConfigDef CONFIG = new ConfigDef()
             .define(TOPIC, ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "The topic to write.")
-            .define(RECORDS, ConfigDef.Type.LONG, ConfigDef.Importance.HIGH, "Records to write, over all tasks.");
+            .define(RECORDS, ConfigDef.Type.LONG, ConfigDef.Importance.HIGH, "Records to write, over all tasks.")
+            .define(
+                    IDLE_MS,
+                    ConfigDef.Type.LONG,
+                    BenchRecords.IDLE_POLL_MS,
+                    ConfigDef.Importance.LOW,
+                    "How long a task that wrote its records waits in each poll.");
 
     private String topic;
     private long records;
+    private long idleMs;
 
     @Override
     public String version() {
@@ -40,6 +50,7 @@ public final class ConnectBenchSource extends SourceConnector {
     public void start(Map<String, String> props) {
         topic = props.get(TOPIC);
         records = Long.parseLong(props.get(RECORDS));
+        idleMs = (Long) CONFIG.parse(props).get(IDLE_MS);
     }
 
     @Override
@@ -54,7 +65,8 @@ public final class ConnectBenchSource extends SourceConnector {
             configs.add(Map.of(
                     TOPIC, topic,
                     TASK_INDEX, Integer.toString(task),
-                    TASK_RECORDS, Long.toString(BenchRecords.share(records, maxTasks, task))));
+                    TASK_RECORDS, Long.toString(BenchRecords.share(records, maxTasks, task)),
+                    IDLE_MS, Long.toString(idleMs)));
         }
         return configs;
     }
@@ -68,6 +80,8 @@ public final class ConnectBenchSource extends SourceConnector {
         private String topic;
         private long remaining;
         private long position;
+        private long idleMs;
+        private final CountDownLatch stopped = new CountDownLatch(1);
 
         @Override
         public String version() {
@@ -76,6 +90,7 @@ public final class ConnectBenchSource extends SourceConnector {
 
         @Override
         public void start(Map<String, String> props) {
+            idleMs = Long.parseLong(props.get(IDLE_MS));
             topic = props.get(TOPIC);
             remaining = Long.parseLong(props.get(TASK_RECORDS));
             partition = Map.of("task", props.get(TASK_INDEX));
@@ -84,7 +99,7 @@ public final class ConnectBenchSource extends SourceConnector {
         @Override
         public List<SourceRecord> poll() throws InterruptedException {
             if (remaining == 0) {
-                Thread.sleep(BenchRecords.IDLE_POLL_MS);
+                stopped.await(idleMs, TimeUnit.MILLISECONDS);
                 return null;
             }
             int size = (int) Math.min(BenchRecords.POLL_BATCH, remaining);
@@ -98,6 +113,8 @@ public final class ConnectBenchSource extends SourceConnector {
         }
 
         @Override
-        public void stop() {}
+        public void stop() {
+            stopped.countDown();
+        }
     }
 }

@@ -11,6 +11,8 @@ import io.tributary.sdk.source.SourceTaskContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Tributary source connector whose tasks cost nothing: each returns its share of {@code records}
@@ -19,11 +21,13 @@ import java.util.Map;
 public final class TributaryBenchSource implements SourceConnector {
     static final String TOPIC = "topic";
     static final String RECORDS = "records";
+    static final String IDLE_MS = "idle.ms";
     private static final String TASK_RECORDS = "task.records";
     private static final String TASK_INDEX = "task.index";
 
     private String topic;
     private long records;
+    private long idleMs;
 
     @Override
     public String version() {
@@ -36,6 +40,9 @@ public final class TributaryBenchSource implements SourceConnector {
                 .define(ConfigKey.builder(TOPIC, ConfigDef.Type.STRING).documentation("The topic to write."))
                 .define(ConfigKey.builder(RECORDS, ConfigDef.Type.LONG)
                         .documentation("Records to write, over all tasks."))
+                .define(ConfigKey.builder(IDLE_MS, ConfigDef.Type.LONG)
+                        .defaultValue(BenchRecords.IDLE_POLL_MS)
+                        .documentation("How long a task that wrote its records waits in each poll."))
                 .build();
     }
 
@@ -43,6 +50,7 @@ public final class TributaryBenchSource implements SourceConnector {
     public void start(SourceConnectorContext context) {
         topic = context.config().getString(TOPIC);
         records = context.config().getLong(RECORDS);
+        idleMs = context.config().getLong(IDLE_MS);
     }
 
     @Override
@@ -57,7 +65,8 @@ public final class TributaryBenchSource implements SourceConnector {
             configs.add(Map.of(
                     TOPIC, topic,
                     TASK_INDEX, Integer.toString(task),
-                    TASK_RECORDS, Long.toString(BenchRecords.share(records, maxTasks, task))));
+                    TASK_RECORDS, Long.toString(BenchRecords.share(records, maxTasks, task)),
+                    IDLE_MS, Long.toString(idleMs)));
         }
         return configs;
     }
@@ -71,6 +80,8 @@ public final class TributaryBenchSource implements SourceConnector {
         private String topic;
         private long remaining;
         private long position;
+        private long idleMs;
+        private final CountDownLatch stopped = new CountDownLatch(1);
 
         @Override
         public String version() {
@@ -79,6 +90,7 @@ public final class TributaryBenchSource implements SourceConnector {
 
         @Override
         public void start(SourceTaskContext context) {
+            idleMs = Long.parseLong(context.config().get(IDLE_MS));
             topic = context.config().get(TOPIC);
             remaining = Long.parseLong(context.config().get(TASK_RECORDS));
             partition = Map.of("task", context.config().get(TASK_INDEX));
@@ -87,7 +99,7 @@ public final class TributaryBenchSource implements SourceConnector {
         @Override
         public List<SourceRecord> poll() throws InterruptedException {
             if (remaining == 0) {
-                Thread.sleep(BenchRecords.IDLE_POLL_MS);
+                stopped.await(idleMs, TimeUnit.MILLISECONDS);
                 return List.of();
             }
             int size = (int) Math.min(BenchRecords.POLL_BATCH, remaining);
@@ -105,6 +117,8 @@ public final class TributaryBenchSource implements SourceConnector {
         }
 
         @Override
-        public void stop() {}
+        public void stop() {
+            stopped.countDown();
+        }
     }
 }

@@ -34,9 +34,9 @@ public final class MicroBenchmarks {
                 .threads(1)
                 .timeUnit(TimeUnit.SECONDS)
                 .warmupIterations(quick ? 1 : 2)
-                .warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
-                .measurementIterations(quick ? 2 : 3)
-                .measurementTime(TimeValue.milliseconds(quick ? 500 : 1000))
+                .warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
+                .measurementIterations(quick ? 1 : 3)
+                .measurementTime(TimeValue.milliseconds(quick ? 300 : 700))
                 .jvmArgsAppend("-Xmx1g");
         Collection<RunResult> results = new Runner(options.build()).run();
         System.out.println();
