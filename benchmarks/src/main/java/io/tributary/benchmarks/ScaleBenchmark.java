@@ -186,8 +186,9 @@ public final class ScaleBenchmark {
 
             try (StatusReaders readers = new StatusReaders(staying, count)) {
                 readers.awaitReads(READERS * 10);
+                // Counted from the signal: the stop returns only once the worker's process ended.
+                readers.countFrom(System.nanoTime());
                 long left = WorkerProcesses.kill(leaving, false);
-                readers.countFrom(left);
                 WorkerProcesses.awaitUntil(
                         "a departed worker's tasks RUNNING elsewhere",
                         limit,

@@ -334,22 +334,16 @@ final class DistributedControl implements ConnectorControl {
     }
 
     /**
-     * Makes a change on the leader, one change at a time, from the latest configuration. The leader does not wait
-     * for a rebalance under way, so changes made one after another (each asks for a round) do not each wait for
-     * one, and a follower sends the change to the leader it knows at once. A change whose writes were fenced off,
-     * because another worker wrote in a later generation first, is made again once this worker is settled in
-     * that generation, if it still leads. A worker that is not a member, or knows no leader, waits for the
-     * rebalance under way to end first. Either wait lasts the settle wait at most, after which the change is
-     * refused as a conflict.
+     * Makes a change on the leader, after any rebalance under way, one change at a time, from the latest
+     * configuration. A change whose writes were fenced off (another worker wrote in a later generation first,
+     * because a rebalance began meanwhile) is made again once this worker is settled in that generation, if it
+     * still leads; the waits last the settle wait in all, after which the change is refused as a conflict.
      */
     private <T> T onLeader(String what, Supplier<T> change) {
         long deadline = System.nanoTime() + settleWait.toNanos();
         int generation = 0;
         while (true) {
-            boolean member = cluster.generation() >= Math.max(0, generation);
-            if (!member || (!cluster.leads() && cluster.leaderUrl() == null)) {
-                awaitSettled(what, generation, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
+            awaitSettled(what, generation, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (!cluster.leads()) {
                 URI leader = cluster.leaderUrl();
                 if (leader == null) {

@@ -1,6 +1,7 @@
 package io.tributary.runtime.distributed;
 
 import io.tributary.runtime.control.ConnectorControl;
+import io.tributary.runtime.control.TargetState;
 import io.tributary.runtime.operations.ConnectorOffsets;
 import io.tributary.runtime.operations.ControlSupport;
 import io.tributary.runtime.operations.LogLevels;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,8 @@ public final class DistributedRuntime implements AutoCloseable {
      * record of what runs is then stale until the next round.
      */
     private volatile boolean lostSinceRound;
+    /** Connectors whose task configurations this worker published and saw fenced off, to publish again. */
+    private final Set<String> fencedPublications = ConcurrentHashMap.newKeySet();
 
     private DistributedRuntime(Map<String, String> settings, String workerId, String url) {
         this.workerId = workerId;
@@ -291,6 +295,7 @@ public final class DistributedRuntime implements AutoCloseable {
                 }
                 applier.onRound(round.revoked(), round.assigned(), configs.snapshot());
             }
+            republishFenced();
         }
 
         /**
@@ -380,39 +385,38 @@ public final class DistributedRuntime implements AutoCloseable {
     }
 
     /**
-     * A connector instance here gave task configurations: publish them if they changed. Publications fenced off
-     * because a rebalance began meanwhile are made again once this worker is settled in the later generation,
-     * as long as the connector still runs here.
+     * A connector instance here gave task configurations: publish them if they changed. A publication fenced
+     * off, because another worker wrote in a later generation first, is made again after this worker's next
+     * round (see {@link #republishFenced()}).
      */
     private void publishTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!taskConfigs.equals(configs.snapshot().taskConfigs().get(connector))) {
-            try {
-                configs.putTaskConfigs(connector, taskConfigs, generation.get());
-                return;
-            } catch (ConfigLog.FencedException e) {
-                LOG.info("Publishing the task configurations of {} again: {}", connector, e.getMessage());
-                if (!awaitGeneration(e.generation(), deadline)
-                        || !worker.connectors().contains(connector)) {
-                    LOG.warn(
-                            "Not publishing the task configurations of {}: it no longer runs here, or this worker"
-                                    + " did not rejoin its group in time",
-                            connector);
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Could not publish the task configurations of {}: {}", connector, e.toString(), e);
-                return;
-            }
+        if (taskConfigs.equals(configs.snapshot().taskConfigs().get(connector))) {
+            return;
+        }
+        try {
+            configs.putTaskConfigs(connector, taskConfigs, generation.get());
+        } catch (ConfigLog.FencedException e) {
+            LOG.info("Publishing the task configurations of {} after the next round: {}", connector, e.getMessage());
+            fencedPublications.add(connector);
+        } catch (RuntimeException e) {
+            LOG.error("Could not publish the task configurations of {}: {}", connector, e.toString(), e);
         }
     }
 
-    private boolean awaitGeneration(int atLeast, long deadline) {
-        try {
-            return membership.awaitSettled(atLeast, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /**
+     * After a round, queues again the publications that were fenced off, behind any configuration change
+     * already queued: each publishes what its connector instance gives now, if it still runs here and is not
+     * stopped.
+     */
+    private void republishFenced() {
+        for (String connector : List.copyOf(fencedPublications)) {
+            fencedPublications.remove(connector);
+            herder.execute(() -> {
+                if (configs.snapshot().targetStates().get(connector) == TargetState.STOPPED) {
+                    return;
+                }
+                worker.taskConfigs(connector).ifPresent(taskConfigs -> publishTaskConfigs(connector, taskConfigs));
+            });
         }
     }
 
