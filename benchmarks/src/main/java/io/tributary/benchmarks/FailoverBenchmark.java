@@ -89,24 +89,14 @@ public final class FailoverBenchmark {
             Worker third = workers.get(2);
 
             // A worker that runs tasks and does not lead, killed.
-            long killed = WorkerProcesses.kill(third, true);
-            record(
-                    seconds,
-                    engine,
-                    "a worker killed (SIGKILL)",
-                    secondsSince(killed, awaitTasks(second, where -> !where.containsValue(third.id()))));
+            departs(engine, third, second, true, "a worker killed (SIGKILL)", DEADLINE, seconds);
 
             // The same worker again, joining: until it runs its share of the tasks. Then stopped cleanly.
             Worker again = join(engine, group, second, seconds);
             stopCleanly(engine, again, second, seconds);
 
             // The leader, the first worker to join, killed.
-            long leader = WorkerProcesses.kill(first, true);
-            record(
-                    seconds,
-                    engine,
-                    "the leader killed (SIGKILL)",
-                    secondsSince(leader, awaitTasks(second, where -> !where.containsValue(first.id()))));
+            departs(engine, first, second, true, "the leader killed (SIGKILL)", DEADLINE, seconds);
             System.err.printf(Locale.ROOT, "%s, run %d: done%n", engine.label, run);
         } finally {
             processes.stopAll();
@@ -142,9 +132,22 @@ public final class FailoverBenchmark {
     /** Stops a worker with {@code SIGTERM}, timed until none of the tasks shows on it. */
     private void stopCleanly(Engine engine, Worker worker, Worker seenBy, Map<String, List<Double>> seconds)
             throws Exception {
-        long stopped = WorkerProcesses.kill(worker, false);
-        long done = awaitTasks(seenBy, where -> !where.containsValue(worker.id()));
-        record(seconds, engine, "a worker stopped (SIGTERM)", secondsSince(stopped, done));
+        departs(engine, worker, seenBy, false, "a worker stopped (SIGTERM)", DEADLINE, seconds);
+    }
+
+    /** Ends a worker's process, hard or not, timed until none of the tasks shows on it. */
+    private void departs(
+            Engine engine,
+            Worker worker,
+            Worker seenBy,
+            boolean hard,
+            String event,
+            Duration deadline,
+            Map<String, List<Double>> seconds)
+            throws Exception {
+        long gone = WorkerProcesses.kill(worker, hard);
+        long done = awaitTasks(seenBy, where -> !where.containsValue(worker.id()), deadline);
+        record(seconds, engine, event, secondsSince(gone, done));
     }
 
     private void killOnly(Engine engine, Map<String, List<Double>> seconds) throws Exception {
@@ -153,14 +156,7 @@ public final class FailoverBenchmark {
             List<Worker> workers = startCluster(engine, group);
             Worker second = workers.get(1);
             Worker third = workers.get(2);
-            long killed = WorkerProcesses.kill(third, true);
-            record(
-                    seconds,
-                    engine,
-                    "a worker killed (SIGKILL)",
-                    secondsSince(
-                            killed,
-                            awaitTasks(second, where -> !where.containsValue(third.id()), Duration.ofMinutes(6))));
+            departs(engine, third, second, true, "a worker killed (SIGKILL)", Duration.ofMinutes(6), seconds);
         } finally {
             processes.stopAll();
         }

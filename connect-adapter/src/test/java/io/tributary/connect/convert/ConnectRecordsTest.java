@@ -8,6 +8,7 @@ import io.tributary.sdk.header.Headers;
 import io.tributary.sdk.sink.SinkRecord;
 import io.tributary.sdk.sink.TimestampType;
 import io.tributary.sdk.source.SourceRecord;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,24 @@ class ConnectRecordsTest {
         assertThat(sent.sourceOffset()).isEqualTo(Map.of("position", 12L));
         assertThat(sent.value()).isEqualTo("hello");
         assertThat(ConnectRecords.toConnect(sent)).isEqualTo(polled);
+    }
+
+    @Test
+    void partitionsAndTheirPositionsCrossBothWaysInOrder() {
+        Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+        positions.put(new TopicPartition("orders", 2), 40L);
+        positions.put(new TopicPartition("orders", 0), 7L);
+        positions.put(new TopicPartition("users", 1), 0L);
+
+        Map<org.apache.kafka.common.TopicPartition, Long> connect = ConnectRecords.positionsToConnect(positions);
+
+        assertThat(connect)
+                .containsExactly(
+                        Map.entry(new org.apache.kafka.common.TopicPartition("orders", 2), 40L),
+                        Map.entry(new org.apache.kafka.common.TopicPartition("orders", 0), 7L),
+                        Map.entry(new org.apache.kafka.common.TopicPartition("users", 1), 0L));
+        assertThat(ConnectRecords.positionsToSdk(connect)).containsExactlyEntriesOf(positions);
+        TopicPartition[] partitions = positions.keySet().toArray(TopicPartition[]::new);
+        assertThat(ConnectRecords.toSdk(ConnectRecords.toConnect(partitions))).containsExactly(partitions);
     }
 }

@@ -161,17 +161,7 @@ final class ConfigLog implements AutoCloseable {
 
     /** Reads the topic up to the records written, and throws if any of them was fenced off. */
     private void checkApplied(List<Long> offsets) {
-        try {
-            readToEnd().get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(
-                    "Could not read config topic " + topic + " (" + (e.getCause() != null ? e.getCause() : e)
-                            + "); check that the brokers are reachable",
-                    e);
-        }
+        await(readToEnd(), "read");
         long first = offsets.stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
         boolean ignored = offsets.stream().anyMatch(fenced::contains);
         offsets.forEach(fenced::remove);
@@ -189,16 +179,20 @@ final class ConfigLog implements AutoCloseable {
 
     /** @return the offsets of the records written */
     private List<Long> await(List<CompletableFuture<RecordMetadata>> writes) {
+        await(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)), "write to");
+        return writes.stream().map(write -> write.join().offset()).toList();
+    }
+
+    /** Waits for a read or write of the topic, and says which failed and why. */
+    private void await(CompletableFuture<?> done, String what) {
         try {
-            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                    .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return writes.stream().map(write -> write.join().offset()).toList();
+            done.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing to " + topic, e);
+            throw new IllegalStateException("Interrupted while trying to " + what + " " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
-                    "Could not write to config topic " + topic + " (" + (e.getCause() != null ? e.getCause() : e)
+                    "Could not " + what + " config topic " + topic + " (" + (e.getCause() != null ? e.getCause() : e)
                             + "); check that the brokers are reachable",
                     e);
         }

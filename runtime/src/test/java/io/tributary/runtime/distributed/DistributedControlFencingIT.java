@@ -63,6 +63,20 @@ class DistributedControlFencingIT {
         }
     }
 
+    /**
+     * Starts both logs, writes connector {@code orders} from the leader in generation 4, then its task
+     * configurations from a follower already in generation 5.
+     *
+     * @return the leader's control
+     */
+    private static DistributedControl withAFollowerAhead(Place place, ConfigLog configs, ConfigLog follower) {
+        configs.start(TIMEOUT);
+        follower.start(TIMEOUT);
+        configs.putConnector("orders", Map.of("connector.class", "X"), 4);
+        follower.putTaskConfigs("orders", List.of(Map.of("t", "0")), 5);
+        return new DistributedControl(place, configs, null, null, null, TIMEOUT);
+    }
+
     @Test
     void aChangeFencedOffByAWorkerAlreadyInTheNextGenerationIsMadeAgainInIt(KafkaCluster kafka) {
         String topic = kafka.createTopic("configs", 1);
@@ -70,11 +84,7 @@ class DistributedControlFencingIT {
         Place place = new Place();
         try (ConfigLog configs = new ConfigLog(topic, clients, () -> {}, r -> {});
                 ConfigLog follower = new ConfigLog(topic, clients, () -> {}, r -> {})) {
-            configs.start(TIMEOUT);
-            follower.start(TIMEOUT);
-            DistributedControl control = new DistributedControl(place, configs, null, null, null, TIMEOUT);
-            configs.putConnector("orders", Map.of("connector.class", "X"), 4);
-            follower.putTaskConfigs("orders", List.of(Map.of("t", "0")), 5);
+            DistributedControl control = withAFollowerAhead(place, configs, follower);
 
             control.pause("orders");
 
@@ -95,11 +105,7 @@ class DistributedControlFencingIT {
         place.reachesLaterGenerations = false;
         try (ConfigLog configs = new ConfigLog(topic, clients, () -> {}, r -> {});
                 ConfigLog follower = new ConfigLog(topic, clients, () -> {}, r -> {})) {
-            configs.start(TIMEOUT);
-            follower.start(TIMEOUT);
-            DistributedControl control = new DistributedControl(place, configs, null, null, null, TIMEOUT);
-            configs.putConnector("orders", Map.of("connector.class", "X"), 4);
-            follower.putTaskConfigs("orders", List.of(Map.of("t", "0")), 5);
+            DistributedControl control = withAFollowerAhead(place, configs, follower);
 
             assertThatThrownBy(() -> control.stop("orders"))
                     .isInstanceOfSatisfying(
