@@ -48,30 +48,24 @@ public final class DistributedRuntime implements AutoCloseable {
     private final StatusLog statuses;
     private final ConfigLog configs;
     private final Worker worker;
-    private final WorkApplier applier;
+    private final LocalWork work;
     private final GroupMembership membership;
     private final AtomicInteger generation = new AtomicInteger(-1);
-    private final ExecutorService herder = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "tributary-herder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService herder;
     private final DistributedControl control;
     private volatile Set<WorkItem> lastWork = Set.of();
     private volatile boolean leads;
     private volatile URI leaderUrl;
-    /** Set on close, under the applier's lock: no round starts anything after it. */
-    private boolean closing;
-    /**
-     * Set when the worker lost its place in the group: everything was stopped without the applier, whose
-     * record of what runs is then stale until the next round.
-     */
-    private volatile boolean lostSinceRound;
     /** Connectors whose task configurations this worker published and saw fenced off, to publish again. */
     private final Set<String> fencedPublications = ConcurrentHashMap.newKeySet();
 
     private DistributedRuntime(Map<String, String> settings, String workerId, String url) {
         this.workerId = workerId;
+        this.herder = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "tributary-herder-" + workerId);
+            thread.setDaemon(true);
+            return thread;
+        });
         WorkerConfig workerConfig = new WorkerConfig(settings);
         ParsedConfig cluster = new DistributedConfig(settings).parsed();
         Map<String, Object> clients = clientSettings(settings);
@@ -110,7 +104,7 @@ public final class DistributedRuntime implements AutoCloseable {
                 () -> herder.execute(this::onConfigChange),
                 restart -> herder.execute(() -> applyRestart(restart)));
         this.worker = new Worker(workerId, workerConfig, plugins, offsets, statuses.store(), Clock.systemUTC());
-        this.applier = new WorkApplier(new EngineOnWorker());
+        this.work = new LocalWork(new EngineOnWorker(), configs::snapshot, herder, worker::stopAllWork);
         PluginCatalog catalog = new PluginCatalog(plugins);
         this.control = new DistributedControl(
                 new Place(),
@@ -203,41 +197,27 @@ public final class DistributedRuntime implements AutoCloseable {
 
     /** @return the connectors and tasks that run on this worker */
     public Set<WorkItem> running() {
-        synchronized (applier) {
-            return applier.running();
-        }
+        return work.running();
     }
 
     private void onConfigChange() {
-        ClusterConfig.Snapshot snapshot = configs.snapshot();
-        synchronized (applier) {
-            if (closing) {
-                return;
-            }
-            applier.reconcile(snapshot);
-        }
-        Set<WorkItem> work = snapshot.work();
-        if (!work.equals(lastWork)) {
-            lastWork = work;
+        work.reconcile();
+        Set<WorkItem> workNow = configs.snapshot().work();
+        if (!workNow.equals(lastWork)) {
+            lastWork = workNow;
             membership.requestRound();
         }
     }
 
     /** A restart request from the config topic: restart what of it runs here. */
     private void applyRestart(ClusterConfig.Restart restart) {
-        ClusterConfig.Snapshot snapshot = configs.snapshot();
-        synchronized (applier) {
-            if (closing) {
-                return;
-            }
-            if (restart.instance() && applier.restart(WorkItem.connector(restart.connector()), snapshot)) {
-                LOG.info("Connector {} restarted", restart.connector());
-            }
-            for (int task : restart.tasks()) {
-                WorkItem item = new WorkItem(restart.connector(), task);
-                if (applier.restart(item, snapshot)) {
-                    LOG.info("Task {} restarted", item.taskId());
-                }
+        if (restart.instance() && work.restart(WorkItem.connector(restart.connector()))) {
+            LOG.info("Connector {} restarted", restart.connector());
+        }
+        for (int task : restart.tasks()) {
+            WorkItem item = new WorkItem(restart.connector(), task);
+            if (work.restart(item)) {
+                LOG.info("Task {} restarted", item.taskId());
             }
         }
     }
@@ -270,7 +250,10 @@ public final class DistributedRuntime implements AutoCloseable {
         }
     }
 
-    /** Rounds of the group, applied on the membership's thread: what is revoked has stopped on return. */
+    /**
+     * Rounds of the group, on the membership's thread: what is revoked has stopped on return, and what is
+     * assigned starts on the herder.
+     */
     private final class Rounds implements Membership.Listener {
         @Override
         public void onRound(Membership.Round round) {
@@ -284,31 +267,16 @@ public final class DistributedRuntime implements AutoCloseable {
                     round.leader() ? " (leader)" : "",
                     round.assigned(),
                     round.revoked());
-            synchronized (applier) {
-                if (lostSinceRound) {
-                    lostSinceRound = false;
-                    applier.forgetAll();
-                }
-                if (closing) {
-                    applier.stopAll();
-                    return;
-                }
-                applier.onRound(round.revoked(), round.assigned(), configs.snapshot());
-            }
+            work.onRound(round);
             republishFenced();
         }
 
-        /**
-         * Stops everything at once, without waiting for the applier: the membership thread may be stuck in a
-         * round, holding it, which is how the worker came to lose its place. Until the next round, nothing
-         * starts here (see {@link EngineOnWorker}).
-         */
+        /** Stops everything at once; nothing starts here until the next round (see {@link LocalWork}). */
         @Override
-        public void onLost() {
+        public void onLost(int losses) {
             generation.set(-1);
             leads = false;
-            lostSinceRound = true;
-            worker.stopAllWork();
+            work.onLost(losses);
         }
     }
 
@@ -316,9 +284,6 @@ public final class DistributedRuntime implements AutoCloseable {
     private final class EngineOnWorker implements WorkApplier.Engine {
         @Override
         public void startConnector(String name, Map<String, String> config, boolean paused) {
-            if (fenced(name)) {
-                return;
-            }
             try {
                 worker.startConnectorInstance(
                         config,
@@ -328,15 +293,6 @@ public final class DistributedRuntime implements AutoCloseable {
                 LOG.error("Connector {} could not be started here: {}", name, e.toString(), e);
                 statuses.store().connectorStatus(name, Status.failed(workerId, e));
             }
-        }
-
-        /** Whether this worker lost its place in the group since its round began: then it starts nothing. */
-        private boolean fenced(String what) {
-            if (lostSinceRound || generation.get() < 0) {
-                LOG.warn("Not starting {} here: this worker lost its place in the group; it rejoins first", what);
-                return true;
-            }
-            return false;
         }
 
         @Override
@@ -359,9 +315,6 @@ public final class DistributedRuntime implements AutoCloseable {
         @Override
         public void startTask(
                 TaskId id, Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused) {
-            if (fenced(id.toString())) {
-                return;
-            }
             try {
                 worker.startAssignedTask(id, connectorConfig, taskConfig, paused);
             } catch (RuntimeException e) {
@@ -424,10 +377,7 @@ public final class DistributedRuntime implements AutoCloseable {
     @Override
     public void close() {
         // Stop first, then leave: the group hands the work to others only once it has stopped here.
-        synchronized (applier) {
-            closing = true;
-            applier.stopAll();
-        }
+        work.close();
         membership.close();
         herder.shutdown();
         try {

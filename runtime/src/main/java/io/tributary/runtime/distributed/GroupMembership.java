@@ -187,9 +187,10 @@ final class GroupMembership implements Membership {
             held = Set.of();
             generation = -1;
             losses++;
+            // Under the lock, so that no later round is handed over, and no claim made, before all has stopped.
+            listener.onLost(losses);
             lock.notifyAll();
         }
-        listener.onLost();
     }
 
     @Override
@@ -303,17 +304,18 @@ final class GroupMembership implements Membership {
         JsonNode node = read(assignment.userData());
         Set<WorkItem> assigned = items(node.path("assigned"));
         Set<WorkItem> revoked = items(node.path("revoked"));
-        Round round = new Round(
-                metadata.generationId(),
-                node.path("leader").asText().equals(settings.workerId()),
-                node.path("leaderUrl").asText(),
-                assigned,
-                revoked);
         int lossesBefore;
         synchronized (lock) {
             lossesBefore = losses;
             roundsSinceLoss = true;
         }
+        Round round = new Round(
+                metadata.generationId(),
+                node.path("leader").asText().equals(settings.workerId()),
+                node.path("leaderUrl").asText(),
+                assigned,
+                revoked,
+                lossesBefore);
         listener.onRound(round);
         boolean workChangedSince = round.leader() && requests.get() > requestsAssigned;
         if (!revoked.isEmpty() || workChangedSince || node.path("followUp").asBoolean(false)) {

@@ -11,8 +11,19 @@ import java.util.Set;
  */
 interface Membership extends AutoCloseable {
 
-    /** What the group decided for this worker in one round. */
-    record Round(int generation, boolean leader, String leaderUrl, Set<WorkItem> assigned, Set<WorkItem> revoked) {
+    /**
+     * What the group decided for this worker in one round.
+     *
+     * @param losses how many times this worker had lost its membership when the round came: a loss reported
+     *     with a higher count happened during the round, which then assigns nothing
+     */
+    record Round(
+            int generation,
+            boolean leader,
+            String leaderUrl,
+            Set<WorkItem> assigned,
+            Set<WorkItem> revoked,
+            int losses) {
         public Round {
             assigned = Set.copyOf(assigned);
             revoked = Set.copyOf(revoked);
@@ -27,8 +38,13 @@ interface Membership extends AutoCloseable {
          */
         void onRound(Round round);
 
-        /** The worker is no longer a member (cut off, or stalled past its deadline): stop everything now. */
-        void onLost();
+        /**
+         * The worker is no longer a member (cut off, or stalled past its deadline): stop everything now. No
+         * round comes before this returns.
+         *
+         * @param losses how many times the membership was lost, this time included
+         */
+        void onLost(int losses);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tributary.runtime.distributed;
 
 import io.tributary.runtime.control.TargetState;
 import io.tributary.sdk.connector.TaskId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.TreeSet;
 /**
  * Brings what runs on this worker in line with what the group assigned it and what the config topic says:
  * it stops what was revoked, starts what was assigned, and, when a configuration or a target state changes,
- * restarts, pauses or resumes what it runs. Not thread-safe: the distributed runtime calls it on one thread.
+ * restarts, pauses or resumes what it runs. Not thread-safe: callers hold one lock around each call (see
+ * {@link LocalWork}).
  */
 final class WorkApplier {
 
@@ -48,20 +50,19 @@ final class WorkApplier {
     }
 
     /**
-     * Applies a round of the group: revoked items stop before anything starts.
+     * Applies a round of the group: what is revoked or no longer assigned stops now; what is newly assigned
+     * starts with the next {@link #reconcile}, which may run on another thread, after the round is over.
      *
      * @param revoked the items to stop
      * @param assignedNow every item to run once the round is applied
-     * @param config the configuration now
      */
-    void onRound(Set<WorkItem> revoked, Set<WorkItem> assignedNow, ClusterConfig.Snapshot config) {
+    void onRound(Set<WorkItem> revoked, Set<WorkItem> assignedNow) {
         for (WorkItem item : new TreeSet<>(running.keySet())) {
             if (revoked.contains(item) || !assignedNow.contains(item)) {
                 stop(item);
             }
         }
         this.assigned = Set.copyOf(assignedNow);
-        reconcile(config);
     }
 
     /**
@@ -87,36 +88,64 @@ final class WorkApplier {
      * @param config the configuration now
      */
     void reconcile(ClusterConfig.Snapshot config) {
+        outOfLine(config).forEach(item -> bringInLine(item, config));
+    }
+
+    /**
+     * The items that {@link #reconcile} would act on, in the order it would: what runs but is no longer work
+     * first, then the assigned items, connectors before their tasks, so that a connector whose configuration
+     * changed restarts before its tasks do.
+     *
+     * @param config the configuration now
+     * @return the items out of line with the configuration
+     */
+    List<WorkItem> outOfLine(ClusterConfig.Snapshot config) {
         Set<WorkItem> work = config.work();
+        List<WorkItem> items = new ArrayList<>();
         for (WorkItem item : new TreeSet<>(running.keySet())) {
-            if (!work.contains(item)) {
-                stop(item);
+            if (!work.contains(item) || !assigned.contains(item)) {
+                items.add(item);
             }
         }
-        // Connectors first: a connector whose configuration changed restarts before its tasks do.
         for (WorkItem item : new TreeSet<>(assigned)) {
-            if (!work.contains(item)) {
-                continue;
+            StartedWith wanted = work.contains(item) ? wanted(item, config) : null;
+            if (wanted != null && !wanted.equals(running.get(item))) {
+                items.add(item);
             }
-            StartedWith wanted = wanted(item, config);
-            if (wanted == null) {
-                continue;
-            }
-            StartedWith current = running.get(item);
-            if (current == null) {
-                start(item, wanted);
-            } else if (!Objects.equals(current.connectorConfig(), wanted.connectorConfig())
-                    || !Objects.equals(current.taskConfig(), wanted.taskConfig())) {
+        }
+        return items;
+    }
+
+    /**
+     * Brings one item in line with the configuration and with what this worker is assigned now, which may have
+     * changed since the item was found out of line: a revoked item is not started again.
+     *
+     * @param item a connector instance or task
+     * @param config the configuration now
+     */
+    void bringInLine(WorkItem item, ClusterConfig.Snapshot config) {
+        StartedWith current = running.get(item);
+        boolean isWork = assigned.contains(item) && config.work().contains(item);
+        StartedWith wanted = isWork ? wanted(item, config) : null;
+        if (!isWork) {
+            if (current != null) {
                 stop(item);
-                start(item, wanted);
-            } else if (current.paused() != wanted.paused()) {
-                if (item.isConnector()) {
-                    engine.pauseConnector(item.connector(), wanted.paused());
-                } else {
-                    engine.pauseTasks(item.connector(), wanted.paused());
-                }
-                running.put(item, wanted);
             }
+        } else if (wanted == null) {
+            return; // its configuration has not come yet
+        } else if (current == null) {
+            start(item, wanted);
+        } else if (!Objects.equals(current.connectorConfig(), wanted.connectorConfig())
+                || !Objects.equals(current.taskConfig(), wanted.taskConfig())) {
+            stop(item);
+            start(item, wanted);
+        } else if (current.paused() != wanted.paused()) {
+            if (item.isConnector()) {
+                engine.pauseConnector(item.connector(), wanted.paused());
+            } else {
+                engine.pauseTasks(item.connector(), wanted.paused());
+            }
+            running.put(item, wanted);
         }
     }
 

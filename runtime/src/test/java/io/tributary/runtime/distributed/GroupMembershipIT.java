@@ -91,7 +91,7 @@ class GroupMembershipIT {
             }
 
             @Override
-            public void onLost() {
+            public void onLost(int losses) {
                 lost.add(worker);
                 running.values().removeIf(worker::equals);
             }
@@ -225,7 +225,7 @@ class GroupMembershipIT {
             }
 
             @Override
-            public void onLost() {}
+            public void onLost(int losses) {}
         });
 
         Waits.until("the second connector assigned", Duration.ofSeconds(20), () -> assigned.contains(second));

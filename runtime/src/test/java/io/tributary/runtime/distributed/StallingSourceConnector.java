@@ -13,12 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Test connector whose instances are slow to make on one worker: the first one made on the membership
- * thread of the worker named in {@link #stallOn} blocks until {@link #release} opens, stalling that
- * worker's round as a plugin with a slow constructor would. Its tasks do nothing.
+ * Test connector whose instances are slow to make on one worker: the first one that the worker named in
+ * {@link #stallOn} makes to start it blocks until {@link #release} opens, as a plugin with a slow constructor
+ * would. That worker's starts stall holding its work, and so does its next round. Its tasks do nothing.
  */
 public class StallingSourceConnector implements SourceConnector {
-    /** The worker whose membership thread stalls, once; null for none. */
+    /** The worker whose starts stall, once; null for none. */
     static volatile String stallOn;
     /** Ends the stall. */
     static volatile CountDownLatch release = new CountDownLatch(0);
@@ -28,7 +28,7 @@ public class StallingSourceConnector implements SourceConnector {
     /** Made by the worker; stalls as described. */
     public StallingSourceConnector() {
         String target = stallOn;
-        if (target != null && Thread.currentThread().getName().equals("tributary-membership-" + target)) {
+        if (target != null && Thread.currentThread().getName().equals("tributary-herder-" + target)) {
             stallOn = null;
             stalled.countDown();
             try {

@@ -69,7 +69,8 @@ class WorkApplierTest {
     void aRoundStartsWhatItAssignsConnectorsFirst() {
         ClusterConfig.Snapshot snapshot = orders("1", 2);
 
-        applier.onRound(Set.of(), Set.of(TASK_1, CONNECTOR, TASK_0), snapshot);
+        applier.onRound(Set.of(), Set.of(TASK_1, CONNECTOR, TASK_0));
+        applier.reconcile(snapshot);
 
         assertThat(calls)
                 .containsExactly("start orders {v=1}", "start orders-0 {t=0, v=1}", "start orders-1 {t=1, v=1}");
@@ -77,19 +78,38 @@ class WorkApplierTest {
     }
 
     @Test
-    void revokedItemsStopBeforeAnythingStarts() {
+    void aRoundStopsWhatItRevokesAndLeavesTheStartsToTheReconcile() {
         ClusterConfig.Snapshot snapshot = orders("1", 2);
-        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0), snapshot);
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0));
+        applier.reconcile(snapshot);
         calls.clear();
 
-        applier.onRound(Set.of(TASK_0), Set.of(CONNECTOR, TASK_1), snapshot);
+        applier.onRound(Set.of(TASK_0), Set.of(CONNECTOR, TASK_1));
+        assertThat(calls).containsExactly("stop orders-0");
+        applier.reconcile(snapshot);
 
         assertThat(calls).containsExactly("stop orders-0", "start orders-1 {t=1, v=1}");
     }
 
     @Test
+    void anItemRevokedWhileTheStartsAreUnderWayIsNotStarted() {
+        ClusterConfig.Snapshot snapshot = orders("1", 2);
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0, TASK_1));
+        List<WorkItem> pending = applier.outOfLine(snapshot);
+        assertThat(pending).containsExactly(CONNECTOR, TASK_0, TASK_1);
+
+        applier.bringInLine(pending.get(0), snapshot);
+        applier.onRound(Set.of(TASK_1), Set.of(CONNECTOR, TASK_0));
+        pending.subList(1, pending.size()).forEach(item -> applier.bringInLine(item, snapshot));
+
+        assertThat(calls).containsExactly("start orders {v=1}", "start orders-0 {t=0, v=1}");
+        assertThat(applier.outOfLine(snapshot)).isEmpty();
+    }
+
+    @Test
     void aNewConfigurationRestartsTheConnectorAndItsTasks() {
-        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0), orders("1", 1));
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0));
+        applier.reconcile(orders("1", 1));
         calls.clear();
 
         applier.reconcile(orders("2", 1));
@@ -100,7 +120,8 @@ class WorkApplierTest {
 
     @Test
     void aNewTargetStatePausesAndResumesWithoutRestarting() {
-        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0), orders("1", 1));
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0));
+        applier.reconcile(orders("1", 1));
         calls.clear();
 
         applier.reconcile(write("target-state-orders", ClusterConfig.targetStateRecord(TargetState.PAUSED, 1)));
@@ -112,7 +133,8 @@ class WorkApplierTest {
 
     @Test
     void aStoppedOrDeletedConnectorStopsAndAnAssignedTaskWaitsForItsConfiguration() {
-        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0, TASK_1), orders("1", 1));
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0, TASK_1));
+        applier.reconcile(orders("1", 1));
         assertThat(applier.running()).as("task 1 has no configuration yet").containsExactly(CONNECTOR, TASK_0);
         calls.clear();
 
@@ -124,7 +146,8 @@ class WorkApplierTest {
 
     @Test
     void losingTheMembershipStopsEverything() {
-        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0), orders("1", 1));
+        applier.onRound(Set.of(), Set.of(CONNECTOR, TASK_0));
+        applier.reconcile(orders("1", 1));
         calls.clear();
 
         applier.stopAll();
