@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -43,32 +45,91 @@ final class ClusterConfig {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The configuration at one point of the log.
-     *
-     * @param offset the log position it reflects: the offset of the next record
-     * @param connectors each connector's configuration, by name
-     * @param targetStates each connector's target state, by name
-     * @param taskConfigs each connector's published task configurations, by name
+     * The configuration at one point of the log. Immutable; the work it implies is worked out once, when first
+     * asked for.
      */
-    record Snapshot(
-            long offset,
-            Map<String, Map<String, String>> connectors,
-            Map<String, TargetState> targetStates,
-            Map<String, List<Map<String, String>>> taskConfigs) {
+    static final class Snapshot {
+        private final long offset;
+        private final Map<String, Map<String, String>> connectors;
+        private final Map<String, TargetState> targetStates;
+        private final Map<String, List<Map<String, String>>> taskConfigs;
+        private volatile Set<WorkItem> work;
 
-        /** @return the work that should run: every connector not stopped, and its published tasks */
+        /**
+         * @param offset the log position it reflects: the offset of the next record
+         * @param connectors each connector's configuration, by name
+         * @param targetStates each connector's target state, by name
+         * @param taskConfigs each connector's published task configurations, by name
+         */
+        Snapshot(
+                long offset,
+                Map<String, Map<String, String>> connectors,
+                Map<String, TargetState> targetStates,
+                Map<String, List<Map<String, String>>> taskConfigs) {
+            this.offset = offset;
+            this.connectors = Map.copyOf(connectors);
+            this.targetStates = Map.copyOf(targetStates);
+            this.taskConfigs = Map.copyOf(taskConfigs);
+        }
+
+        /** @return the log position it reflects: the offset of the next record */
+        long offset() {
+            return offset;
+        }
+
+        /** @return each connector's configuration, by name */
+        Map<String, Map<String, String>> connectors() {
+            return connectors;
+        }
+
+        /** @return each connector's target state, by name */
+        Map<String, TargetState> targetStates() {
+            return targetStates;
+        }
+
+        /** @return each connector's published task configurations, by name */
+        Map<String, List<Map<String, String>>> taskConfigs() {
+            return taskConfigs;
+        }
+
+        /** @return the work that should run, in order: every connector not stopped, and its published tasks */
         Set<WorkItem> work() {
-            Set<WorkItem> work = new TreeSet<>();
-            connectors.keySet().forEach(name -> {
-                if (targetStates.getOrDefault(name, TargetState.RUNNING) != TargetState.STOPPED) {
-                    work.add(WorkItem.connector(name));
-                    List<Map<String, String>> tasks = taskConfigs.getOrDefault(name, List.of());
-                    for (int i = 0; i < tasks.size(); i++) {
-                        work.add(new WorkItem(name, i));
+            Set<WorkItem> current = work;
+            if (current == null) {
+                SortedSet<WorkItem> items = new TreeSet<>();
+                connectors.keySet().forEach(name -> {
+                    if (targetStates.getOrDefault(name, TargetState.RUNNING) != TargetState.STOPPED) {
+                        items.add(WorkItem.connector(name));
+                        List<Map<String, String>> tasks = taskConfigs.getOrDefault(name, List.of());
+                        for (int i = 0; i < tasks.size(); i++) {
+                            items.add(new WorkItem(name, i));
+                        }
                     }
-                }
-            });
-            return work;
+                });
+                current = Collections.unmodifiableSortedSet(items);
+                work = current;
+            }
+            return current;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Snapshot that
+                    && offset == that.offset
+                    && connectors.equals(that.connectors)
+                    && targetStates.equals(that.targetStates)
+                    && taskConfigs.equals(that.taskConfigs);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(offset, connectors, targetStates, taskConfigs);
+        }
+
+        @Override
+        public String toString() {
+            return "Snapshot[offset=" + offset + ", connectors=" + connectors.keySet() + ", targetStates="
+                    + targetStates + ", tasks=" + taskConfigs.keySet() + "]";
         }
     }
 

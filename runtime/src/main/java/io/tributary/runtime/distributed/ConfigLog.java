@@ -29,7 +29,9 @@ final class ConfigLog implements AutoCloseable {
     private final ClusterConfig config = new ClusterConfig();
     private final Runnable onChange;
     private final Consumer<ClusterConfig.Restart> onRestart;
+    /** The configuration as applied so far; null once a record changed it, until someone asks. */
     private volatile ClusterConfig.Snapshot snapshot = config.snapshot();
+
     private volatile boolean live;
     /** The offsets of records applied here that were ignored for their older generation, until their writer asks. */
     private final Set<Long> fenced = ConcurrentHashMap.newKeySet();
@@ -82,7 +84,7 @@ final class ConfigLog implements AutoCloseable {
             ClusterConfig.Restart restart;
             synchronized (config) {
                 restart = config.restart(record.key(), record.value(), record.offset());
-                snapshot = config.snapshot();
+                snapshot = null;
                 noteFenced(record.offset());
             }
             if (restart != null && live) {
@@ -93,7 +95,7 @@ final class ConfigLog implements AutoCloseable {
         boolean changed;
         synchronized (config) {
             changed = config.apply(record.key(), record.value(), record.offset());
-            snapshot = config.snapshot();
+            snapshot = null;
             noteFenced(record.offset());
         }
         if (changed) {
@@ -109,7 +111,17 @@ final class ConfigLog implements AutoCloseable {
 
     /** @return the configuration as read so far */
     ClusterConfig.Snapshot snapshot() {
-        return snapshot;
+        ClusterConfig.Snapshot current = snapshot;
+        if (current != null) {
+            return current;
+        }
+        // Built when asked rather than per record: a burst of records, or a replay, builds it once.
+        synchronized (config) {
+            if (snapshot == null) {
+                snapshot = config.snapshot();
+            }
+            return snapshot;
+        }
     }
 
     /** @return completes once every record written before the call has been applied */

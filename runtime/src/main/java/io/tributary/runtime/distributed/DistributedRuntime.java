@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -41,6 +42,11 @@ public final class DistributedRuntime implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** How long a change asked of the REST API waits for a rebalance to end before it is refused. */
     static final Duration SETTLE_WAIT = Duration.ofSeconds(15);
+    /**
+     * How long a configuration change waits for others before it asks for a round: a burst of changes, as
+     * when many connectors are created at once, is assigned in one round rather than one round each.
+     */
+    static final Duration ROUND_COALESCE = Duration.ofMillis(200);
 
     private final String workerId;
     private final Plugins plugins;
@@ -50,6 +56,9 @@ public final class DistributedRuntime implements AutoCloseable {
     private final Worker worker;
     private final LocalWork work;
     private final GroupMembership membership;
+    /** Rounds asked for by configuration changes. */
+    private final Coalesced roundRequests;
+
     private final AtomicInteger generation = new AtomicInteger(-1);
     private final ExecutorService herder;
     private final DistributedControl control;
@@ -113,6 +122,11 @@ public final class DistributedRuntime implements AutoCloseable {
                 new ControlSupport(worker, catalog, new LogLevels(Clock.systemUTC())),
                 new ConnectorOffsets(worker, catalog, offsets),
                 SETTLE_WAIT);
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "tributary-membership-watchdog-" + workerId);
+            thread.setDaemon(true);
+            return thread;
+        });
         this.membership = new GroupMembership(
                 new GroupMembership.Settings(
                         cluster.getString(DistributedConfig.GROUP_ID),
@@ -126,11 +140,11 @@ public final class DistributedRuntime implements AutoCloseable {
                         clients),
                 () -> configs.snapshot().work(),
                 Clock.systemUTC(),
-                Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread thread = new Thread(r, "tributary-membership-watchdog");
-                    thread.setDaemon(true);
-                    return thread;
-                }));
+                timers);
+        this.roundRequests = new Coalesced(
+                ROUND_COALESCE,
+                (delay, action) -> timers.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS),
+                membership::requestRound);
     }
 
     /**
@@ -205,7 +219,7 @@ public final class DistributedRuntime implements AutoCloseable {
         Set<WorkItem> workNow = configs.snapshot().work();
         if (!workNow.equals(lastWork)) {
             lastWork = workNow;
-            membership.requestRound();
+            roundRequests.ask();
         }
     }
 
@@ -261,12 +275,13 @@ public final class DistributedRuntime implements AutoCloseable {
             leads = round.leader();
             leaderUrl = round.leaderUrl().isEmpty() ? null : URI.create(round.leaderUrl());
             LOG.info(
-                    "Worker {} in generation {}{}: runs {}, gives up {}",
+                    "Worker {} in generation {}{}: runs {} connector(s) and task(s), gives up {}",
                     workerId,
                     round.generation(),
                     round.leader() ? " (leader)" : "",
-                    round.assigned(),
+                    round.assigned().size(),
                     round.revoked());
+            LOG.debug("Worker {} in generation {} runs {}", workerId, round.generation(), round.assigned());
             work.onRound(round);
             republishFenced();
         }

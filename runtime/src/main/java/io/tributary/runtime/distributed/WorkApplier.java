@@ -3,11 +3,14 @@ package io.tributary.runtime.distributed;
 import io.tributary.runtime.control.TargetState;
 import io.tributary.sdk.connector.TaskId;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -37,8 +40,10 @@ final class WorkApplier {
     private record StartedWith(Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused) {}
 
     private final Engine engine;
-    private final Map<WorkItem, StartedWith> running = new HashMap<>();
-    private Set<WorkItem> assigned = Set.of();
+    /** What runs here, in order: connectors before their tasks. */
+    private final SortedMap<WorkItem, StartedWith> running = new TreeMap<>();
+    /** What this worker is assigned, in the same order. */
+    private SortedSet<WorkItem> assigned = Collections.emptySortedSet();
 
     WorkApplier(Engine engine) {
         this.engine = engine;
@@ -57,12 +62,12 @@ final class WorkApplier {
      * @param assignedNow every item to run once the round is applied
      */
     void onRound(Set<WorkItem> revoked, Set<WorkItem> assignedNow) {
-        for (WorkItem item : new TreeSet<>(running.keySet())) {
+        for (WorkItem item : new ArrayList<>(running.keySet())) {
             if (revoked.contains(item) || !assignedNow.contains(item)) {
                 stop(item);
             }
         }
-        this.assigned = Set.copyOf(assignedNow);
+        this.assigned = Collections.unmodifiableSortedSet(new TreeSet<>(assignedNow));
     }
 
     /**
@@ -71,13 +76,13 @@ final class WorkApplier {
      */
     void forgetAll() {
         running.clear();
-        assigned = Set.of();
+        assigned = Collections.emptySortedSet();
     }
 
     /** Stops everything: the worker lost its place in the group. */
     void stopAll() {
-        new TreeSet<>(running.keySet()).forEach(this::stop);
-        assigned = Set.of();
+        new ArrayList<>(running.keySet()).forEach(this::stop);
+        assigned = Collections.emptySortedSet();
     }
 
     /**
@@ -102,12 +107,12 @@ final class WorkApplier {
     List<WorkItem> outOfLine(ClusterConfig.Snapshot config) {
         Set<WorkItem> work = config.work();
         List<WorkItem> items = new ArrayList<>();
-        for (WorkItem item : new TreeSet<>(running.keySet())) {
+        for (WorkItem item : running.keySet()) {
             if (!work.contains(item) || !assigned.contains(item)) {
                 items.add(item);
             }
         }
-        for (WorkItem item : new TreeSet<>(assigned)) {
+        for (WorkItem item : assigned) {
             StartedWith wanted = work.contains(item) ? wanted(item, config) : null;
             if (wanted != null && !wanted.equals(running.get(item))) {
                 items.add(item);
