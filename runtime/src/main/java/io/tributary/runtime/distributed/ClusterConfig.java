@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,7 +107,8 @@ final class ClusterConfig {
                         }
                     }
                 });
-                current = Collections.unmodifiableSortedSet(items);
+                // Looked up far more often than iterated: hashed, in order.
+                current = Collections.unmodifiableSet(new LinkedHashSet<>(items));
                 work = current;
             }
             return current;

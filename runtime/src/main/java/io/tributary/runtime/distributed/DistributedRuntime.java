@@ -18,6 +18,7 @@ import io.tributary.sdk.connector.TaskId;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -349,6 +350,23 @@ public final class DistributedRuntime implements AutoCloseable {
         @Override
         public void pauseTasks(String connector, boolean paused) {
             worker.pauseAssignedTasks(connector, paused);
+        }
+
+        @Override
+        public void stopTogether(List<WorkItem> items) {
+            List<String> connectors = new ArrayList<>();
+            List<TaskId> tasks = new ArrayList<>();
+            items.forEach(item -> {
+                if (item.isConnector()) {
+                    connectors.add(item.connector());
+                } else {
+                    tasks.add(item.taskId());
+                }
+            });
+            worker.stopTogether(connectors, tasks);
+            Set<String> configured = configs.snapshot().connectors().keySet();
+            connectors.stream().filter(name -> !configured.contains(name)).forEach(statuses::forgetConnector);
+            tasks.stream().filter(id -> !configured.contains(id.connector())).forEach(statuses::forgetTask);
         }
     }
 

@@ -116,21 +116,26 @@ final class LocalWork {
         }
     }
 
+    /**
+     * Brings each item out of line in line, one per hold of the lock, with the configuration as the pass
+     * began: a change since has queued another pass.
+     */
     private void pass() {
         passQueued.set(false);
+        ClusterConfig.Snapshot snapshot = config.get();
         List<WorkItem> pending;
         synchronized (lock) {
             if (closing || lost()) {
                 return;
             }
-            pending = applier.outOfLine(config.get());
+            pending = applier.outOfLine(snapshot);
         }
         for (WorkItem item : pending) {
             synchronized (lock) {
                 if (closing || lost()) {
                     return;
                 }
-                applier.bringInLine(item, config.get());
+                applier.bringInLine(item, snapshot);
             }
         }
     }
@@ -220,6 +225,11 @@ final class LocalWork {
         @Override
         public void pauseTasks(String connector, boolean paused) {
             engine.pauseTasks(connector, paused);
+        }
+
+        @Override
+        public void stopTogether(List<WorkItem> items) {
+            engine.stopTogether(items);
         }
     }
 }

@@ -34,6 +34,21 @@ final class WorkApplier {
         void stopTask(TaskId id);
 
         void pauseTasks(String connector, boolean paused);
+
+        /**
+         * Stops several items, and returns once all have stopped; an engine that can stops them side by side.
+         *
+         * @param items the connector instances and tasks, in order
+         */
+        default void stopTogether(List<WorkItem> items) {
+            for (WorkItem item : items) {
+                if (item.isConnector()) {
+                    stopConnector(item.connector());
+                } else {
+                    stopTask(item.taskId());
+                }
+            }
+        }
     }
 
     /** What an item was started with: when it differs from the configuration now, the item restarts. */
@@ -62,11 +77,13 @@ final class WorkApplier {
      * @param assignedNow every item to run once the round is applied
      */
     void onRound(Set<WorkItem> revoked, Set<WorkItem> assignedNow) {
-        for (WorkItem item : new ArrayList<>(running.keySet())) {
+        List<WorkItem> stopping = new ArrayList<>();
+        for (WorkItem item : running.keySet()) {
             if (revoked.contains(item) || !assignedNow.contains(item)) {
-                stop(item);
+                stopping.add(item);
             }
         }
+        stopTogether(stopping);
         this.assigned = Collections.unmodifiableSortedSet(new TreeSet<>(assignedNow));
     }
 
@@ -81,7 +98,7 @@ final class WorkApplier {
 
     /** Stops everything: the worker lost its place in the group. */
     void stopAll() {
-        new ArrayList<>(running.keySet()).forEach(this::stop);
+        stopTogether(new ArrayList<>(running.keySet()));
         assigned = Collections.emptySortedSet();
     }
 
@@ -198,6 +215,13 @@ final class WorkApplier {
             engine.startTask(item.taskId(), with.connectorConfig(), with.taskConfig(), with.paused());
         }
         running.put(item, with);
+    }
+
+    private void stopTogether(List<WorkItem> items) {
+        if (!items.isEmpty()) {
+            engine.stopTogether(items);
+            items.forEach(running::remove);
+        }
     }
 
     private void stop(WorkItem item) {

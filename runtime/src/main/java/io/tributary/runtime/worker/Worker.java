@@ -644,12 +644,29 @@ public final class Worker implements AutoCloseable {
      * lost its place in its cluster calls it, from any thread.
      */
     public void stopAllWork() {
-        new ArrayList<>(deployments.keySet()).forEach(this::stopConnector);
-        assigned.values().forEach(tasks -> {
-            synchronized (tasks) {
-                tasks.tasks.stopAll();
-            }
-        });
+        List<Runnable> stops = new ArrayList<>();
+        new ArrayList<>(deployments.keySet()).forEach(name -> stops.add(() -> stopConnector(name)));
+        assigned.values()
+                .forEach(tasks -> stops.add(() -> {
+                    synchronized (tasks) {
+                        tasks.tasks.stopAll();
+                    }
+                }));
+        SideBySide.run("stop-all", stops);
+    }
+
+    /**
+     * Stops connectors and assigned tasks side by side, and returns once all have stopped: each within its own
+     * timeout, as {@link #stopConnector} and {@link #stopAssignedTask} do.
+     *
+     * @param connectors the connectors to stop, with their tasks that run here as part of them
+     * @param tasks the assigned tasks to stop
+     */
+    public void stopTogether(List<String> connectors, List<TaskId> tasks) {
+        List<Runnable> stops = new ArrayList<>();
+        connectors.forEach(name -> stops.add(() -> stopConnector(name)));
+        tasks.forEach(id -> stops.add(() -> stopAssignedTask(id)));
+        SideBySide.run("stop", stops);
     }
 
     /** Stops every connector and task, then the offset store. */

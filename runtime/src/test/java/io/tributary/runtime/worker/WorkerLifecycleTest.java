@@ -144,6 +144,47 @@ class WorkerLifecycleTest {
         }
     }
 
+    /** A connector without tasks whose stop waits, a little, for the stops of the others of its test. */
+    public static final class RendezvousConnector implements SourceConnector {
+        static volatile CountDownLatch allStopping = new CountDownLatch(0);
+        static final AtomicInteger metTheOthers = new AtomicInteger();
+
+        @Override
+        public String version() {
+            return "1.0";
+        }
+
+        @Override
+        public void start(SourceConnectorContext context) {}
+
+        @Override
+        public Class<? extends SourceTask> taskClass() {
+            return BlockingTask.class;
+        }
+
+        @Override
+        public List<Map<String, String>> taskConfigs(int maxTasks) {
+            return List.of();
+        }
+
+        @Override
+        public void stop() {
+            allStopping.countDown();
+            try {
+                if (allStopping.await(2, TimeUnit.SECONDS)) {
+                    metTheOthers.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public ConfigDef config() {
+            return ConfigDef.builder().build();
+        }
+    }
+
     private final String key = UUID.randomUUID().toString();
     private final Journal journal = new Journal();
     private final StatusStore statuses = new StatusStore();
@@ -270,6 +311,27 @@ class WorkerLifecycleTest {
                 .as("no task runs where only the connector instance runs")
                 .isEmpty();
         assertThat(worker.taskConfigs("journal")).hasValue(published.get(0));
+    }
+
+    @Test
+    void connectorsStoppedTogetherStopSideBySide() {
+        Worker worker = worker();
+        int connectors = 4;
+        RendezvousConnector.allStopping = new CountDownLatch(connectors);
+        RendezvousConnector.metTheOthers.set(0);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < connectors; i++) {
+            names.add("rendezvous-" + i);
+            worker.startConnector(
+                    Map.of("name", names.get(i), "connector.class", RendezvousConnector.class.getName()), false);
+        }
+
+        worker.stopTogether(names, List.of());
+
+        assertThat(RendezvousConnector.metTheOthers)
+                .as("stops that were under way at the same time, each waiting for the others")
+                .hasValue(connectors);
+        assertThat(worker.connectors()).isEmpty();
     }
 
     @Test
