@@ -23,7 +23,9 @@ import java.util.TreeSet;
  * configurations, their target states, and their task configurations, which become visible all at once
  * when their commit record arrives. Every record carries the group generation of the worker that wrote it;
  * a record older than one already applied comes from a worker that lost its place in the group, and is
- * ignored. Not thread-safe: the config log applies records on one thread and hands out {@link Snapshot}s.
+ * ignored. Generations start again when Kafka deletes the group, which it does once the whole cluster has
+ * been stopped for a while; the first leader after that says so with a record that lowers the bar to its
+ * generation. Not thread-safe: the config log applies records on one thread and hands out {@link Snapshot}s.
  *
  * <p>Records, keys and JSON values:
  *
@@ -33,7 +35,9 @@ import java.util.TreeSet;
  *   <li>{@code task-<name>-<n>}: {@code {"properties": {...}, "generation": g}};
  *   <li>{@code commit-<name>}: {@code {"tasks": n, "generation": g}}, which publishes tasks 0 to n-1;
  *   <li>{@code restart-connector-<name>}: {@code {"connector": true|false, "tasks": [n, ...], "generation":
- *       g}}, which asks the workers that run them to restart the connector instance and the tasks listed.
+ *       g}}, which asks the workers that run them to restart the connector instance and the tasks listed;
+ *   <li>{@code generations-restarted}: {@code {"generation": g}}: the group was made anew, and records of any
+ *       generation from g on are applied again.
  * </ul>
  */
 final class ClusterConfig {
@@ -42,6 +46,7 @@ final class ClusterConfig {
     static final String TASK = "task-";
     static final String COMMIT = "commit-";
     static final String RESTART = "restart-connector-";
+    static final String GENERATIONS_RESTARTED = "generations-restarted";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -174,6 +179,10 @@ final class ClusterConfig {
                 return false;
             }
             int generation = node.path("generation").asInt(-1);
+            if (key.equals(GENERATIONS_RESTARTED)) {
+                highestGeneration = generation;
+                return false;
+            }
             if (generation < highestGeneration) {
                 lastFenced = recordOffset;
                 return false;
@@ -301,6 +310,10 @@ final class ClusterConfig {
 
     static String commitRecord(int tasks, int generation) {
         return write(Map.of("tasks", tasks, "generation", generation));
+    }
+
+    static String generationsRestartedRecord(int generation) {
+        return write(Map.of("generation", generation));
     }
 
     static String restartRecord(boolean instance, List<Integer> tasks, int generation) {

@@ -158,6 +158,25 @@ final class ConfigLog implements AutoCloseable {
                 log.send(ClusterConfig.RESTART + name, ClusterConfig.restartRecord(instance, tasks, generation)))));
     }
 
+    /**
+     * Says that the group was made anew, its generations starting again below those of the records written
+     * before: from this record on, records of the given generation or later are applied again.
+     *
+     * @param generation the generation of the group made anew in which this worker leads
+     */
+    void restartGenerations(int generation) {
+        await(List.of(
+                log.send(ClusterConfig.GENERATIONS_RESTARTED, ClusterConfig.generationsRestartedRecord(generation))));
+        await(readToEnd(), "read");
+    }
+
+    /** @return the highest generation among the records applied so far */
+    int highestGeneration() {
+        synchronized (config) {
+            return config.highestGeneration();
+        }
+    }
+
     /** Writes a connector's task configurations, then the commit that publishes them together. */
     void putTaskConfigs(String name, List<Map<String, String>> taskConfigs, int generation) {
         List<CompletableFuture<RecordMetadata>> writes = new ArrayList<>();

@@ -283,6 +283,9 @@ public final class DistributedRuntime implements AutoCloseable {
                     round.assigned().size(),
                     round.revoked());
             LOG.debug("Worker {} in generation {} runs {}", workerId, round.generation(), round.assigned());
+            if (round.leader() && round.generation() < configs.highestGeneration()) {
+                herder.execute(() -> restartGenerations(round.generation()));
+            }
             work.onRound(round);
             republishFenced();
         }
@@ -386,6 +389,37 @@ public final class DistributedRuntime implements AutoCloseable {
             fencedPublications.add(connector);
         } catch (RuntimeException e) {
             LOG.error("Could not publish the task configurations of {}: {}", connector, e.toString(), e);
+        }
+    }
+
+    /**
+     * The group was made anew, as Kafka does once a whole cluster has been gone for a while: its generations
+     * start again below those the config topic holds, which would fence off every write from now on. When a
+     * round comes, every other member has joined it, so a record of a later generation can only come from the
+     * group that was. As the leader, say so in the config topic, then ask for a round, after which what was
+     * fenced off meanwhile is published again.
+     */
+    private void restartGenerations(int generationNow) {
+        int highest = configs.highestGeneration();
+        if (generation.get() != generationNow || !leads || highest <= generationNow) {
+            return; // a later round came, or it is done
+        }
+        LOG.warn(
+                "The cluster's group was made anew: it is in generation {}, and the config topic holds records of"
+                        + " generation {}. Kafka deletes a group once all its workers have been gone for a while;"
+                        + " records from generation {} on count again",
+                generationNow,
+                highest,
+                generationNow);
+        try {
+            configs.restartGenerations(generationNow);
+            membership.requestRound();
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "Could not write to the config topic that the group was made anew ({}); changes are refused"
+                            + " until a leader can",
+                    e.toString(),
+                    e);
         }
     }
 

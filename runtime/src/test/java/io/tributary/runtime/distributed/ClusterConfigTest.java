@@ -34,6 +34,29 @@ class ClusterConfigTest {
     }
 
     @Test
+    void afterTheGroupWasMadeAnewItsLowerGenerationsCountAgain() {
+        apply("connector-orders", ClusterConfig.connectorRecord(Map.of("v", "old"), 6));
+        assertThat(apply("connector-users", ClusterConfig.connectorRecord(Map.of(), 1)))
+                .as("a generation behind one applied")
+                .isFalse();
+
+        assertThat(apply(ClusterConfig.GENERATIONS_RESTARTED, ClusterConfig.generationsRestartedRecord(1)))
+                .as("changes no configuration")
+                .isFalse();
+        assertThat(apply("connector-users", ClusterConfig.connectorRecord(Map.of(), 1)))
+                .isTrue();
+        assertThat(apply("connector-orders", ClusterConfig.connectorRecord(Map.of("v", "new"), 2)))
+                .isTrue();
+        assertThat(apply("connector-orders", ClusterConfig.connectorRecord(Map.of("v", "zombie"), 1)))
+                .as("fencing goes on from the new generations")
+                .isFalse();
+
+        assertThat(config.snapshot().connectors()).containsOnlyKeys("orders", "users");
+        assertThat(config.snapshot().connectors().get("orders")).containsEntry("v", "new");
+        assertThat(config.highestGeneration()).isEqualTo(2);
+    }
+
+    @Test
     void aCommitWithoutItsTasksKeepsThePreviousOnes() {
         apply("connector-orders", ClusterConfig.connectorRecord(Map.of(), 1));
         apply("task-orders-0", ClusterConfig.taskRecord(Map.of("t", "first"), 1));

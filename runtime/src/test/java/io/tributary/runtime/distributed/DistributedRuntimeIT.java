@@ -165,6 +165,42 @@ class DistributedRuntimeIT {
     }
 
     @Test
+    void aClusterWhoseGroupKafkaDeletedWhileItWasDownTakesChangesAgain(KafkaCluster kafka) throws Exception {
+        String group = "restarted-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = kafka.createTopic(group + "-data", 1);
+        DistributedRuntime first = worker(kafka, group, "a:8083");
+        for (int i = 0; i < 3; i++) {
+            String name = "counter-" + i;
+            create(name, counter(topic));
+            Waits.until(name + " RUNNING", () -> tasksPerWorker(first, name, 1).equals(Map.of("a:8083", 1L)));
+        }
+        first.close();
+        workers.remove(first);
+        // What Kafka does to an empty group without offsets once offsets.retention.check.interval.ms has passed.
+        kafka.admin().deleteConsumerGroups(List.of(group)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        DistributedRuntime again = worker(kafka, group, "a:8083");
+        create("counter-3", counter(topic));
+
+        Waits.until(
+                "the new connector RUNNING, and the others again",
+                () -> IntStream.range(0, 4)
+                        .allMatch(i -> tasksPerWorker(again, "counter-" + i, 1).equals(Map.of("a:8083", 1L))));
+    }
+
+    private static Map<String, String> counter(String topic) {
+        return Map.of(
+                "connector.class",
+                CounterSourceConnector.class.getName(),
+                "topic",
+                topic,
+                "tasks.max",
+                "1",
+                "records.per.second",
+                "10");
+    }
+
+    @Test
     void startsThatTakeLongerThanTheSessionDoNotCostTheWorkerItsPlace(KafkaCluster kafka) {
         String group = "slow-" + UUID.randomUUID().toString().substring(0, 8);
         // The watchdog gives the membership loop 5 s (the session less a heartbeat); making the tasks takes 8 s.
