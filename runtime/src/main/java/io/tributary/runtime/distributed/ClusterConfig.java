@@ -36,8 +36,10 @@ import java.util.TreeSet;
  *   <li>{@code commit-<name>}: {@code {"tasks": n, "generation": g}}, which publishes tasks 0 to n-1;
  *   <li>{@code restart-connector-<name>}: {@code {"connector": true|false, "tasks": [n, ...], "generation":
  *       g}}, which asks the workers that run them to restart the connector instance and the tasks listed;
- *   <li>{@code generations-restarted}: {@code {"generation": g}}: the group was made anew, and records of any
- *       generation from g on are applied again.
+ *   <li>{@code generations-restarted-<id>}: {@code {"generation": g, "after": f}}: the group was made anew,
+ *       and records of any generation from g on are applied again, unless a record of a generation above f,
+ *       the highest its writer had seen, was applied first. Each has a key of its own, so compaction keeps
+ *       every one in its place.
  * </ul>
  */
 final class ClusterConfig {
@@ -46,7 +48,7 @@ final class ClusterConfig {
     static final String TASK = "task-";
     static final String COMMIT = "commit-";
     static final String RESTART = "restart-connector-";
-    static final String GENERATIONS_RESTARTED = "generations-restarted";
+    static final String GENERATIONS_RESTARTED = "generations-restarted-";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -179,8 +181,11 @@ final class ClusterConfig {
                 return false;
             }
             int generation = node.path("generation").asInt(-1);
-            if (key.equals(GENERATIONS_RESTARTED)) {
-                highestGeneration = generation;
+            if (key.startsWith(GENERATIONS_RESTARTED)) {
+                // Stale when a later generation was applied since its writer looked: it would unfence a zombie.
+                if (highestGeneration <= node.path("after").asInt(-1)) {
+                    highestGeneration = generation;
+                }
                 return false;
             }
             if (generation < highestGeneration) {
@@ -312,8 +317,8 @@ final class ClusterConfig {
         return write(Map.of("tasks", tasks, "generation", generation));
     }
 
-    static String generationsRestartedRecord(int generation) {
-        return write(Map.of("generation", generation));
+    static String generationsRestartedRecord(int generation, int after) {
+        return write(Map.of("generation", generation, "after", after));
     }
 
     static String restartRecord(boolean instance, List<Integer> tasks, int generation) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -160,13 +161,16 @@ final class ConfigLog implements AutoCloseable {
 
     /**
      * Says that the group was made anew, its generations starting again below those of the records written
-     * before: from this record on, records of the given generation or later are applied again.
+     * before: from this record on, records of the given generation or later are applied again, unless a
+     * record of a generation above {@code after} comes first.
      *
      * @param generation the generation of the group made anew in which this worker leads
+     * @param after the highest generation this worker has seen applied
      */
-    void restartGenerations(int generation) {
-        await(List.of(
-                log.send(ClusterConfig.GENERATIONS_RESTARTED, ClusterConfig.generationsRestartedRecord(generation))));
+    void restartGenerations(int generation, int after) {
+        await(List.of(log.send(
+                ClusterConfig.GENERATIONS_RESTARTED + UUID.randomUUID(),
+                ClusterConfig.generationsRestartedRecord(generation, after))));
         await(readToEnd(), "read");
     }
 

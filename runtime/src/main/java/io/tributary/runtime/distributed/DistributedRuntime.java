@@ -272,9 +272,6 @@ public final class DistributedRuntime implements AutoCloseable {
     private final class Rounds implements Membership.Listener {
         @Override
         public void onRound(Membership.Round round) {
-            generation.set(round.generation());
-            leads = round.leader();
-            leaderUrl = round.leaderUrl().isEmpty() ? null : URI.create(round.leaderUrl());
             LOG.info(
                     "Worker {} in generation {}{}: runs {} connector(s) and task(s), gives up {}",
                     workerId,
@@ -283,10 +280,18 @@ public final class DistributedRuntime implements AutoCloseable {
                     round.assigned().size(),
                     round.revoked());
             LOG.debug("Worker {} in generation {} runs {}", workerId, round.generation(), round.assigned());
-            if (round.leader() && round.generation() < configs.highestGeneration()) {
-                herder.execute(() -> restartGenerations(round.generation()));
+            boolean applied = work.onRound(round, () -> {
+                generation.set(round.generation());
+                leads = round.leader();
+                leaderUrl = round.leaderUrl().isEmpty() ? null : URI.create(round.leaderUrl());
+            });
+            if (!applied) {
+                return;
             }
-            work.onRound(round);
+            int highest = configs.highestGeneration();
+            if (round.leader() && round.generation() < highest) {
+                herder.execute(() -> restartGenerations(round.generation(), highest));
+            }
             republishFenced();
         }
 
@@ -395,14 +400,14 @@ public final class DistributedRuntime implements AutoCloseable {
     /**
      * The group was made anew, as Kafka does once a whole cluster has been gone for a while: its generations
      * start again below those the config topic holds, which would fence off every write from now on. When a
-     * round comes, every other member has joined it, so a record of a later generation can only come from the
-     * group that was. As the leader, say so in the config topic, then ask for a round, after which what was
-     * fenced off meanwhile is published again.
+     * round comes, every other member has joined it, so a record of a later generation already read can only
+     * come from the group that was. As the leader, say so in the config topic, then ask for a round, after
+     * which what was fenced off meanwhile is published again. The record counts only if nothing of a later
+     * generation than the round saw was applied before it.
      */
-    private void restartGenerations(int generationNow) {
-        int highest = configs.highestGeneration();
-        if (generation.get() != generationNow || !leads || highest <= generationNow) {
-            return; // a later round came, or it is done
+    private void restartGenerations(int generationNow, int highest) {
+        if (generation.get() != generationNow || !leads || configs.highestGeneration() != highest) {
+            return; // a later round came, or the config topic moved on since the round
         }
         LOG.warn(
                 "The cluster's group was made anew: it is in generation {}, and the config topic holds records of"
@@ -412,7 +417,7 @@ public final class DistributedRuntime implements AutoCloseable {
                 highest,
                 generationNow);
         try {
-            configs.restartGenerations(generationNow);
+            configs.restartGenerations(generationNow, highest);
             membership.requestRound();
         } catch (RuntimeException e) {
             LOG.error(

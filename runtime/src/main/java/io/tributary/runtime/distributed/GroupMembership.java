@@ -92,6 +92,8 @@ final class GroupMembership implements Membership {
     private int losses;
     /** Whether a round was applied, or began to be, since the membership was last lost. */
     private boolean roundsSinceLoss;
+    /** Whether the work is being stopped after a loss: until it is, nothing is claimed or taken. */
+    private boolean stopping;
 
     /**
      * @param settings the group and this worker
@@ -178,6 +180,7 @@ final class GroupMembership implements Membership {
     }
 
     private void lose(String why) {
+        int lossesNow;
         synchronized (lock) {
             if (!roundsSinceLoss) {
                 return; // nothing was applied since the last loss: nothing runs
@@ -187,9 +190,34 @@ final class GroupMembership implements Membership {
             held = Set.of();
             generation = -1;
             losses++;
-            // Under the lock, so that no later round is handed over, and no claim made, before all has stopped.
-            listener.onLost(losses);
+            lossesNow = losses;
+            stopping = true;
             lock.notifyAll();
+        }
+        // Outside the lock, which a stop that takes long would otherwise keep from the REST API's waits; no
+        // claim is made and no round handed over until it is done (see awaitStopped).
+        try {
+            listener.onLost(lossesNow);
+        } finally {
+            synchronized (lock) {
+                stopping = false;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Waits, holding the lock, until the stop of a lost membership is done. Poll thread only. */
+    private void awaitStopped() {
+        boolean interrupted = false;
+        while (stopping) {
+            try {
+                lock.wait();
+            } catch (InterruptedException e) {
+                interrupted = true; // the work must have stopped before this worker claims or takes any
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -209,6 +237,7 @@ final class GroupMembership implements Membership {
     /** This worker's claim, for its subscription. */
     private ByteBuffer claim() {
         synchronized (lock) {
+            awaitStopped();
             joining = true;
             ObjectNode claim = JSON.createObjectNode()
                     .put("worker", settings.workerId())
@@ -306,6 +335,7 @@ final class GroupMembership implements Membership {
         Set<WorkItem> revoked = items(node.path("revoked"));
         int lossesBefore;
         synchronized (lock) {
+            awaitStopped();
             lossesBefore = losses;
             roundsSinceLoss = true;
         }

@@ -64,17 +64,19 @@ final class LocalWork {
 
     /**
      * A round of the group: stops what is revoked or no longer assigned before returning, and queues the
-     * start of what is assigned.
+     * start of what is assigned. A round during which the membership was lost is not applied.
      *
      * @param round the round
+     * @param applied run, under the lock, once the round is applied and before anything of it starts
+     * @return whether the round was applied
      */
-    void onRound(Membership.Round round) {
+    boolean onRound(Membership.Round round, Runnable applied) {
         synchronized (lock) {
             if (round.losses() != losses) {
                 LOG.info(
                         "Not applying generation {}: this worker lost its place in the group while it came",
                         round.generation());
-                return;
+                return false;
             }
             if (lossesApplied != losses) {
                 applier.forgetAll();
@@ -82,11 +84,13 @@ final class LocalWork {
             }
             if (closing) {
                 applier.stopAll();
-                return;
+                return false;
             }
             applier.onRound(round.revoked(), round.assigned());
+            applied.run();
         }
         reconcile();
+        return true;
     }
 
     /**
@@ -135,7 +139,12 @@ final class LocalWork {
                 if (closing || lost()) {
                     return;
                 }
-                applier.bringInLine(item, snapshot);
+                try {
+                    applier.bringInLine(item, snapshot);
+                } catch (RuntimeException e) {
+                    // One item's trouble must not keep the others from starting.
+                    LOG.error("Could not bring {} in line with its configuration here: {}", item, e.toString(), e);
+                }
             }
         }
     }

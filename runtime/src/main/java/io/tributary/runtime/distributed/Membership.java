@@ -40,7 +40,7 @@ interface Membership extends AutoCloseable {
 
         /**
          * The worker is no longer a member (cut off, or stalled past its deadline): stop everything now. No
-         * round comes before this returns.
+         * round comes, and nothing is claimed, before this returns.
          *
          * @param losses how many times the membership was lost, this time included
          */

@@ -3,6 +3,7 @@ package io.tributary.runtime.worker;
 import io.tributary.sdk.connector.Connector;
 import io.tributary.sdk.connector.TaskId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -166,9 +167,30 @@ final class TaskSet {
 
     /** Stops every task, all at once, each given the same shutdown timeout from now. */
     void stopAll() {
-        started.keySet().forEach(services.restarts()::forget);
-        started.clear();
-        List<TaskRunner> running = new ArrayList<>(tasks.values());
+        stopAll(new ArrayList<>(started.keySet()), new ArrayList<>(tasks.values()));
+    }
+
+    /**
+     * Stops some tasks, all at once, each given the same shutdown timeout from now.
+     *
+     * @param ids the tasks to stop, those that run
+     */
+    void stopAll(Collection<TaskId> ids) {
+        List<TaskRunner> running = new ArrayList<>();
+        ids.forEach(id -> {
+            TaskRunner runner = tasks.get(id);
+            if (runner != null) {
+                running.add(runner);
+            }
+        });
+        stopAll(ids, running);
+    }
+
+    private void stopAll(Collection<TaskId> ids, List<TaskRunner> running) {
+        ids.forEach(id -> {
+            started.remove(id);
+            services.restarts().forget(id);
+        });
         running.forEach(TaskRunner::stop);
         long timeoutMs = services.shutdownTimeoutMs();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);

@@ -665,7 +665,19 @@ public final class Worker implements AutoCloseable {
     public void stopTogether(List<String> connectors, List<TaskId> tasks) {
         List<Runnable> stops = new ArrayList<>();
         connectors.forEach(name -> stops.add(() -> stopConnector(name)));
-        tasks.forEach(id -> stops.add(() -> stopAssignedTask(id)));
+        // A connector's tasks share its lock: they stop together, as one action.
+        Map<String, List<TaskId>> byConnector = new java.util.LinkedHashMap<>();
+        tasks.forEach(id -> byConnector
+                .computeIfAbsent(id.connector(), c -> new ArrayList<>())
+                .add(id));
+        byConnector.forEach((connector, ids) -> stops.add(() -> {
+            AssignedTasks running = assigned.get(connector);
+            if (running != null) {
+                synchronized (running) {
+                    running.tasks.stopAll(ids);
+                }
+            }
+        }));
         SideBySide.run("stop", stops);
     }
 

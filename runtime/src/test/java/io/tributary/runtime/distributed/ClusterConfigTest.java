@@ -40,7 +40,7 @@ class ClusterConfigTest {
                 .as("a generation behind one applied")
                 .isFalse();
 
-        assertThat(apply(ClusterConfig.GENERATIONS_RESTARTED, ClusterConfig.generationsRestartedRecord(1)))
+        assertThat(apply(ClusterConfig.GENERATIONS_RESTARTED + "a", ClusterConfig.generationsRestartedRecord(1, 6)))
                 .as("changes no configuration")
                 .isFalse();
         assertThat(apply("connector-users", ClusterConfig.connectorRecord(Map.of(), 1)))
@@ -54,6 +54,20 @@ class ClusterConfigTest {
         assertThat(config.snapshot().connectors()).containsOnlyKeys("orders", "users");
         assertThat(config.snapshot().connectors().get("orders")).containsEntry("v", "new");
         assertThat(config.highestGeneration()).isEqualTo(2);
+    }
+
+    @Test
+    void aRestartOfGenerationsWrittenBeforeALaterGenerationCameIsIgnored() {
+        apply("connector-orders", ClusterConfig.connectorRecord(Map.of("v", "old"), 6));
+        // A leader saw 6 and wrote its record late, after a record of generation 7 came.
+        apply("connector-orders", ClusterConfig.connectorRecord(Map.of("v", "current"), 7));
+
+        apply(ClusterConfig.GENERATIONS_RESTARTED + "b", ClusterConfig.generationsRestartedRecord(1, 6));
+
+        assertThat(apply("connector-orders", ClusterConfig.connectorRecord(Map.of("v", "zombie"), 6)))
+                .isFalse();
+        assertThat(config.snapshot().connectors().get("orders")).containsEntry("v", "current");
+        assertThat(config.highestGeneration()).isEqualTo(7);
     }
 
     @Test

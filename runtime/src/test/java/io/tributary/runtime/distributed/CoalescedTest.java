@@ -63,9 +63,12 @@ class CoalescedTest {
                 taken::incrementAndGet);
 
         coalesced.ask();
+        assertThat(taken).hasValue(0);
         stopped[0] = false;
         coalesced.ask();
 
         assertThat(accepted).hasSize(1);
+        accepted.get(0).run();
+        assertThat(taken).hasValue(1);
     }
 }

@@ -58,7 +58,9 @@ class LocalWorkTest {
 
     @Test
     void aRoundReturnsBeforeAnythingStartsAndTheStartsRunAfterIt() {
-        work.onRound(round(1, ALL, Set.of(), 0));
+        assertThat(work.onRound(round(1, ALL, Set.of(), 0), () -> calls.add("applied")))
+                .isTrue();
+        calls.remove("applied");
 
         assertThat(calls).as("nothing started on the round's thread").isEmpty();
         assertThat(starts).hasSize(1);
@@ -70,11 +72,11 @@ class LocalWorkTest {
 
     @Test
     void aRoundStopsWhatItRevokesBeforeItReturns() {
-        work.onRound(round(1, ALL, Set.of(), 0));
+        work.onRound(round(1, ALL, Set.of(), 0), () -> {});
         runStarts();
         calls.clear();
 
-        work.onRound(round(2, Set.of(CONNECTOR, TASK_0), Set.of(TASK_1), 0));
+        work.onRound(round(2, Set.of(CONNECTOR, TASK_0), Set.of(TASK_1), 0), () -> {});
 
         assertThat(calls).containsExactly("stop orders-1");
         assertThat(runningHere).containsExactly("orders", "orders-0");
@@ -82,7 +84,7 @@ class LocalWorkTest {
 
     @Test
     void changesThatComeBeforeAPassBeginsShareIt() {
-        work.onRound(round(1, ALL, Set.of(), 0));
+        work.onRound(round(1, ALL, Set.of(), 0), () -> {});
         work.reconcile();
         work.reconcile();
 
@@ -97,7 +99,7 @@ class LocalWorkTest {
         // The watchdog stops everything while task 0 is being started, before the engine counts it as running:
         // the stop misses it.
         duringStart.put("orders-0", item -> work.onLost(1));
-        work.onRound(round(1, ALL, Set.of(), 0));
+        work.onRound(round(1, ALL, Set.of(), 0), () -> {});
 
         runStarts();
 
@@ -110,12 +112,12 @@ class LocalWorkTest {
 
     @Test
     void nothingStartsOnceTheMembershipIsLostUntilARoundAfterTheLoss() {
-        work.onRound(round(1, ALL, Set.of(), 0));
+        work.onRound(round(1, ALL, Set.of(), 0), () -> {});
         work.onLost(1);
         runStarts();
         assertThat(calls).containsExactly("stop everything");
 
-        work.onRound(round(3, ALL, Set.of(), 1));
+        work.onRound(round(3, ALL, Set.of(), 1), () -> {});
         runStarts();
 
         assertThat(calls).containsExactly("stop everything", "start orders", "start orders-0", "start orders-1");
@@ -124,13 +126,18 @@ class LocalWorkTest {
 
     @Test
     void aRoundDuringWhichTheMembershipWasLostIsNotApplied() {
-        work.onRound(round(1, ALL, Set.of(), 0));
+        work.onRound(round(1, ALL, Set.of(), 0), () -> {});
         runStarts();
         calls.clear();
 
         // Generation 2 was handed over before the loss and reaches the work after it: others may run its items.
         work.onLost(1);
-        work.onRound(round(2, Set.of(CONNECTOR, TASK_0), Set.of(TASK_1), 0));
+        List<String> applied = new ArrayList<>();
+        assertThat(work.onRound(round(2, Set.of(CONNECTOR, TASK_0), Set.of(TASK_1), 0), () -> applied.add("2")))
+                .isFalse();
+        assertThat(applied)
+                .as("the worker takes nothing of the round: no generation, no leadership")
+                .isEmpty();
         runStarts();
 
         assertThat(calls).containsExactly("stop everything");
@@ -139,13 +146,13 @@ class LocalWorkTest {
 
     @Test
     void closingStopsEverythingAndNothingStartsAfter() {
-        work.onRound(round(1, Set.of(CONNECTOR), Set.of(), 0));
+        work.onRound(round(1, Set.of(CONNECTOR), Set.of(), 0), () -> {});
         runStarts();
 
-        work.onRound(round(2, ALL, Set.of(), 0));
+        work.onRound(round(2, ALL, Set.of(), 0), () -> {});
         work.close();
         runStarts();
-        work.onRound(round(3, ALL, Set.of(), 0));
+        work.onRound(round(3, ALL, Set.of(), 0), () -> {});
         runStarts();
 
         assertThat(calls).containsExactly("start orders", "stop orders");
@@ -154,7 +161,7 @@ class LocalWorkTest {
 
     @Test
     void aRestartReachesOnlyWhatRunsHere() {
-        work.onRound(round(1, Set.of(CONNECTOR, TASK_0), Set.of(), 0));
+        work.onRound(round(1, Set.of(CONNECTOR, TASK_0), Set.of(), 0), () -> {});
         runStarts();
         calls.clear();
 
@@ -162,6 +169,19 @@ class LocalWorkTest {
         assertThat(work.restart(TASK_1)).isFalse();
 
         assertThat(calls).containsExactly("stop orders-0", "start orders-0");
+    }
+
+    @Test
+    void anItemThatCannotBeBroughtInLineDoesNotKeepTheOthersFromStarting() {
+        duringStart.put("orders", item -> {
+            throw new IllegalStateException("cannot start " + item);
+        });
+
+        work.onRound(round(1, ALL, Set.of(), 0), () -> {});
+        runStarts();
+
+        assertThat(calls).containsExactly("start orders", "start orders-0", "start orders-1");
+        assertThat(runningHere).containsExactly("orders-0", "orders-1");
     }
 
     /** Records what it is asked, and keeps what runs as the worker would. */
