@@ -2,11 +2,8 @@ package io.tributary.runtime.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.sdk.connector.TaskId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -24,15 +21,14 @@ class LocalWorkTest {
     private static final WorkItem TASK_1 = new WorkItem("orders", 1);
     private static final Set<WorkItem> ALL = Set.of(CONNECTOR, TASK_0, TASK_1);
 
-    private final List<String> calls = new ArrayList<>();
-    /** What the engine runs now, as the worker would have it. */
-    private final Set<String> runningHere = new LinkedHashSet<>();
-    /** Runs while an item starts, before it is running: the moment a watchdog could strike. */
-    private final Map<String, Consumer<String>> duringStart = new HashMap<>();
+    private final RecordingEngine engine = new RecordingEngine(false);
+    private final List<String> calls = engine.calls;
+    private final Set<String> runningHere = engine.running;
+    private final Map<String, Consumer<String>> duringStart = engine.duringStart;
 
     private final Queue<Runnable> starts = new ArrayDeque<>();
     private final ClusterConfig config = new ClusterConfig();
-    private final LocalWork work = new LocalWork(new FakeEngine(), config::snapshot, starts::add, () -> {
+    private final LocalWork work = new LocalWork(engine, config::snapshot, starts::add, () -> {
         calls.add("stop everything");
         runningHere.clear();
     });
@@ -182,50 +178,5 @@ class LocalWorkTest {
 
         assertThat(calls).containsExactly("start orders", "start orders-0", "start orders-1");
         assertThat(runningHere).containsExactly("orders-0", "orders-1");
-    }
-
-    /** Records what it is asked, and keeps what runs as the worker would. */
-    private final class FakeEngine implements WorkApplier.Engine {
-        private void start(String what) {
-            calls.add("start " + what);
-            duringStart.getOrDefault(what, item -> {}).accept(what);
-            runningHere.add(what);
-        }
-
-        private void stop(String what) {
-            calls.add("stop " + what);
-            runningHere.remove(what);
-        }
-
-        @Override
-        public void startConnector(String name, Map<String, String> connectorConfig, boolean paused) {
-            start(name);
-        }
-
-        @Override
-        public void stopConnector(String name) {
-            stop(name);
-        }
-
-        @Override
-        public void pauseConnector(String name, boolean paused) {
-            calls.add((paused ? "pause " : "resume ") + name);
-        }
-
-        @Override
-        public void startTask(
-                TaskId id, Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused) {
-            start(id.toString());
-        }
-
-        @Override
-        public void stopTask(TaskId id) {
-            stop(id.toString());
-        }
-
-        @Override
-        public void pauseTasks(String connector, boolean paused) {
-            calls.add((paused ? "pause tasks of " : "resume tasks of ") + connector);
-        }
     }
 }

@@ -3,8 +3,6 @@ package io.tributary.runtime.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.runtime.control.TargetState;
-import io.tributary.sdk.connector.TaskId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,39 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /** What a worker starts, stops, restarts and pauses as rounds and configuration changes come. */
 class WorkApplierTest {
-    private final List<String> calls = new ArrayList<>();
-    private final WorkApplier applier = new WorkApplier(new WorkApplier.Engine() {
-        @Override
-        public void startConnector(String name, Map<String, String> config, boolean paused) {
-            calls.add("start " + name + (paused ? " paused" : "") + " " + new java.util.TreeMap<>(config));
-        }
-
-        @Override
-        public void stopConnector(String name) {
-            calls.add("stop " + name);
-        }
-
-        @Override
-        public void pauseConnector(String name, boolean paused) {
-            calls.add((paused ? "pause " : "resume ") + name);
-        }
-
-        @Override
-        public void startTask(
-                TaskId id, Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused) {
-            calls.add("start " + id + (paused ? " paused" : "") + " " + new java.util.TreeMap<>(taskConfig));
-        }
-
-        @Override
-        public void stopTask(TaskId id) {
-            calls.add("stop " + id);
-        }
-
-        @Override
-        public void pauseTasks(String connector, boolean paused) {
-            calls.add((paused ? "pause tasks of " : "resume tasks of ") + connector);
-        }
-    });
+    private final RecordingEngine engine = new RecordingEngine(true);
+    private final List<String> calls = engine.calls;
+    private final WorkApplier applier = new WorkApplier(engine);
     private final ClusterConfig config = new ClusterConfig();
     private long offset;
 
