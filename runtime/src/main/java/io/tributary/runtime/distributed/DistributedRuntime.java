@@ -1,7 +1,6 @@
 package io.tributary.runtime.distributed;
 
 import io.tributary.runtime.control.ConnectorControl;
-import io.tributary.runtime.control.TargetState;
 import io.tributary.runtime.operations.ConnectorOffsets;
 import io.tributary.runtime.operations.ControlSupport;
 import io.tributary.runtime.operations.LogLevels;
@@ -23,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,8 +64,7 @@ public final class DistributedRuntime implements AutoCloseable {
     private volatile Set<WorkItem> lastWork = Set.of();
     private volatile boolean leads;
     private volatile URI leaderUrl;
-    /** Connectors whose task configurations this worker published and saw fenced off, to publish again. */
-    private final Set<String> fencedPublications = ConcurrentHashMap.newKeySet();
+    private final TaskConfigPublications publications;
 
     private DistributedRuntime(Map<String, String> settings, String workerId, String url) {
         this.workerId = workerId;
@@ -114,6 +111,8 @@ public final class DistributedRuntime implements AutoCloseable {
                 () -> herder.execute(this::onConfigChange),
                 restart -> herder.execute(() -> applyRestart(restart)));
         this.worker = new Worker(workerId, workerConfig, plugins, offsets, statuses.store(), Clock.systemUTC());
+        this.publications = new TaskConfigPublications(
+                configs::putTaskConfigs, configs::snapshot, generation::get, worker::taskConfigs, herder);
         this.work = new LocalWork(new EngineOnWorker(), configs::snapshot, herder, worker::stopAllWork);
         PluginCatalog catalog = new PluginCatalog(plugins);
         this.control = new DistributedControl(
@@ -292,7 +291,7 @@ public final class DistributedRuntime implements AutoCloseable {
             if (round.leader() && round.generation() < highest) {
                 herder.execute(() -> restartGenerations(round.generation(), highest));
             }
-            republishFenced();
+            publications.afterRound();
         }
 
         /** Stops everything at once; nothing starts here until the next round (see {@link LocalWork}). */
@@ -312,7 +311,7 @@ public final class DistributedRuntime implements AutoCloseable {
                 worker.startConnectorInstance(
                         config,
                         paused,
-                        (connector, taskConfigs) -> herder.execute(() -> publishTaskConfigs(connector, taskConfigs)));
+                        (connector, taskConfigs) -> herder.execute(() -> publications.publish(connector, taskConfigs)));
             } catch (RuntimeException e) {
                 LOG.error("Connector {} could not be started here: {}", name, e.toString(), e);
                 statuses.store().connectorStatus(name, Status.failed(workerId, e));
@@ -379,25 +378,6 @@ public final class DistributedRuntime implements AutoCloseable {
     }
 
     /**
-     * A connector instance here gave task configurations: publish them if they changed. A publication fenced
-     * off, because another worker wrote in a later generation first, is made again after this worker's next
-     * round (see {@link #republishFenced()}).
-     */
-    private void publishTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
-        if (taskConfigs.equals(configs.snapshot().taskConfigs().get(connector))) {
-            return;
-        }
-        try {
-            configs.putTaskConfigs(connector, taskConfigs, generation.get());
-        } catch (ConfigLog.FencedException e) {
-            LOG.info("Publishing the task configurations of {} after the next round: {}", connector, e.getMessage());
-            fencedPublications.add(connector);
-        } catch (RuntimeException e) {
-            LOG.error("Could not publish the task configurations of {}: {}", connector, e.toString(), e);
-        }
-    }
-
-    /**
      * The group was made anew, as Kafka does once a whole cluster has been gone for a while: its generations
      * start again below those the config topic holds, which would fence off every write from now on. When a
      * round comes, every other member has joined it, so a record of a later generation already read can only
@@ -425,23 +405,6 @@ public final class DistributedRuntime implements AutoCloseable {
                             + " until a leader can",
                     e.toString(),
                     e);
-        }
-    }
-
-    /**
-     * After a round, queues again the publications that were fenced off, behind any configuration change
-     * already queued: each publishes what its connector instance gives now, if it still runs here and is not
-     * stopped.
-     */
-    private void republishFenced() {
-        for (String connector : List.copyOf(fencedPublications)) {
-            fencedPublications.remove(connector);
-            herder.execute(() -> {
-                if (configs.snapshot().targetStates().get(connector) == TargetState.STOPPED) {
-                    return;
-                }
-                worker.taskConfigs(connector).ifPresent(taskConfigs -> publishTaskConfigs(connector, taskConfigs));
-            });
         }
     }
 
