@@ -60,6 +60,7 @@ public final class DistributedRuntime implements AutoCloseable {
 
     private final AtomicInteger generation = new AtomicInteger(-1);
     private final ExecutorService herder;
+    private final Coalesced configChanges;
     private final DistributedControl control;
     private volatile Set<WorkItem> lastWork = Set.of();
     private volatile boolean leads;
@@ -73,6 +74,9 @@ public final class DistributedRuntime implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        // A burst of records read from the config topic is taken in once, with the configuration as it is then.
+        this.configChanges =
+                new Coalesced(Duration.ZERO, (delay, action) -> herder.execute(action), this::onConfigChange);
         WorkerConfig workerConfig = new WorkerConfig(settings);
         ParsedConfig cluster = new DistributedConfig(settings).parsed();
         Map<String, Object> clients = clientSettings(settings);
@@ -106,10 +110,7 @@ public final class DistributedRuntime implements AutoCloseable {
         this.statuses =
                 new StatusLog(cluster.getString(DistributedConfig.STATUS_TOPIC), clients, workerId, generation::get);
         this.configs = new ConfigLog(
-                configTopic,
-                clients,
-                () -> herder.execute(this::onConfigChange),
-                restart -> herder.execute(() -> applyRestart(restart)));
+                configTopic, clients, configChanges::ask, restart -> herder.execute(() -> applyRestart(restart)));
         this.worker = new Worker(workerId, workerConfig, plugins, offsets, statuses.store(), Clock.systemUTC());
         this.publications = new TaskConfigPublications(
                 configs::putTaskConfigs, configs::snapshot, generation::get, worker::taskConfigs, herder);
