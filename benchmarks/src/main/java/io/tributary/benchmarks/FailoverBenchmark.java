@@ -80,14 +80,24 @@ public final class FailoverBenchmark {
         System.out.println("Worker logs: " + dir);
     }
 
-    private void run(Engine engine, int run, Map<String, List<Double>> seconds) throws Exception {
+    /** What is timed on one new cluster of three workers. */
+    private interface OnCluster {
+        void run(String group, Worker first, Worker second, Worker third) throws Exception;
+    }
+
+    /** Starts a new cluster, times what is asked on it, then stops every worker. */
+    private void onNewCluster(Engine engine, OnCluster events) throws Exception {
         String group = "failover-" + ++cluster;
         try {
             List<Worker> workers = startCluster(engine, group);
-            Worker first = workers.get(0);
-            Worker second = workers.get(1);
-            Worker third = workers.get(2);
+            events.run(group, workers.get(0), workers.get(1), workers.get(2));
+        } finally {
+            processes.stopAll();
+        }
+    }
 
+    private void run(Engine engine, int run, Map<String, List<Double>> seconds) throws Exception {
+        onNewCluster(engine, (group, first, second, third) -> {
             // A worker that runs tasks and does not lead, killed.
             departs(engine, third, second, true, "a worker killed (SIGKILL)", DEADLINE, seconds);
 
@@ -98,23 +108,15 @@ public final class FailoverBenchmark {
             // The leader, the first worker to join, killed.
             departs(engine, first, second, true, "the leader killed (SIGKILL)", DEADLINE, seconds);
             System.err.printf(Locale.ROOT, "%s, run %d: done%n", engine.label, run);
-        } finally {
-            processes.stopAll();
-        }
+        });
     }
 
     /** A clean stop, then a join: the two events that do not wait out a session, for a short run. */
     private void quickRun(Engine engine, Map<String, List<Double>> seconds) throws Exception {
-        String group = "failover-" + ++cluster;
-        try {
-            List<Worker> workers = startCluster(engine, group);
-            Worker second = workers.get(1);
-            Worker third = workers.get(2);
+        onNewCluster(engine, (group, first, second, third) -> {
             stopCleanly(engine, third, second, seconds);
             join(engine, group, second, seconds);
-        } finally {
-            processes.stopAll();
-        }
+        });
     }
 
     /** @return a new worker of the group, once it runs its share of the tasks, timed from its launch */
@@ -151,15 +153,10 @@ public final class FailoverBenchmark {
     }
 
     private void killOnly(Engine engine, Map<String, List<Double>> seconds) throws Exception {
-        String group = "failover-" + ++cluster;
-        try {
-            List<Worker> workers = startCluster(engine, group);
-            Worker second = workers.get(1);
-            Worker third = workers.get(2);
-            departs(engine, third, second, true, "a worker killed (SIGKILL)", Duration.ofMinutes(6), seconds);
-        } finally {
-            processes.stopAll();
-        }
+        onNewCluster(
+                engine,
+                (group, first, second, third) -> departs(
+                        engine, third, second, true, "a worker killed (SIGKILL)", Duration.ofMinutes(6), seconds));
     }
 
     /** @return three workers of a new cluster, running the connector's tasks on all three */

@@ -139,14 +139,8 @@ public final class FirstRecordBenchmark {
 
     /** @return seconds from the process's start and from the test's start to the record, or null if it failed */
     private static double[] runChild(Setup setup, Path log) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        command.addAll(setup.options);
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                FirstRecordBenchmark.class.getName(),
-                "--child=" + setup));
+        List<String> command = WorkerProcesses.javaCommand(
+                "1g", setup.options, FirstRecordBenchmark.class.getName(), "--child=" + setup);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         if (setup == Setup.CONTAINER) {
             // No registry to pull Testcontainers' reaper from; the test kit stops its containers itself.

@@ -64,7 +64,7 @@ public final class MemoryBenchmark {
 
     private List<Row> run(Engine engine, int tasks) throws Exception {
         String group = "memory-" + ++cluster;
-        String runtime = engine == Engine.TRIBUTARY ? "Tributary" : "Kafka Connect";
+        String runtime = engine.runtime;
         List<Row> rows = new ArrayList<>();
         try {
             Worker worker = processes.start(engine, group, "1").get(0);

@@ -128,9 +128,16 @@ public final class ScaleBenchmark {
                 : Arrays.stream(list.split(",")).map(Integer::parseInt).toList();
     }
 
+    /** A run that reached the limit: how far it came, and nothing measured after. */
+    private Row notWithin(String runtime, int count, String what, long howMany, AtomicInteger conflicts) {
+        String running = String.format(Locale.ROOT, "not within %d s: %d %s", limit.toSeconds(), howMany, what);
+        System.err.println(runtime + ", " + count + " connectors: " + running);
+        return new Row(runtime, count, running, conflicts.get(), Double.NaN, Double.NaN, Double.NaN, Reads.NONE);
+    }
+
     private Row run(Engine engine, int count) throws Exception {
         String group = "scale-" + ++cluster;
-        String runtime = engine == Engine.TRIBUTARY ? "Tributary" : "Kafka Connect";
+        String runtime = engine.runtime;
         try {
             List<Worker> workers = processes.start(engine, group, "1", "2", "3");
             Worker leaving = workers.get(2);
@@ -147,10 +154,7 @@ public final class ScaleBenchmark {
             int made = createAll(engine, workers, count, topic, deadline, conflicts);
             String running;
             if (made < count) {
-                running = String.format(Locale.ROOT, "not within %d s: %d created", limit.toSeconds(), made);
-                System.err.println(runtime + ", " + count + " connectors: " + running);
-                return new Row(
-                        runtime, count, running, conflicts.get(), Double.NaN, Double.NaN, Double.NaN, Reads.NONE);
+                return notWithin(runtime, count, "created", made, conflicts);
             }
             try {
                 WorkerProcesses.awaitUntil(
@@ -160,18 +164,10 @@ public final class ScaleBenchmark {
                 running = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - created) / 1e9);
             } catch (IllegalStateException e) {
                 Map<String, Map<Integer, String>> seen = processes.runningTasks(workers.get(0));
-                running = String.format(
-                        Locale.ROOT,
-                        "not within %d s: %d RUNNING",
-                        limit.toSeconds(),
-                        seen == null
-                                ? 0
-                                : seen.values().stream()
-                                        .filter(t -> !t.isEmpty())
-                                        .count());
-                System.err.println(runtime + ", " + count + " connectors: " + running);
-                return new Row(
-                        runtime, count, running, conflicts.get(), Double.NaN, Double.NaN, Double.NaN, Reads.NONE);
+                long runningNow = seen == null
+                        ? 0
+                        : seen.values().stream().filter(t -> !t.isEmpty()).count();
+                return notWithin(runtime, count, "RUNNING", runningNow, conflicts);
             }
             System.err.println(runtime + ", " + count + " connectors: all RUNNING in " + running + " s");
 
@@ -328,7 +324,7 @@ public final class ScaleBenchmark {
             threads.shutdown();
             List<Double> millis;
             synchronized (latencies) {
-                millis = latencies.stream().map(nanos -> nanos / 1e6).sorted().toList();
+                millis = latencies.stream().map(nanos -> nanos / 1e6).toList();
             }
             return Reads.of(millis, conflicts.get(), serverErrors.get(), failed.get());
         }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * memory benchmarks. Every worker gets the same settings file but for the engine's own settings.
  */
 final class WorkerProcesses implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * A system property of the benchmark: more JVM options for every worker, separated by spaces, such as a
      * logging configuration or a flight recording.
@@ -40,25 +40,37 @@ final class WorkerProcesses implements AutoCloseable {
 
     /** A runtime under test, and how it starts a worker and an idle source connector. */
     enum Engine {
-        TRIBUTARY("Tributary", "io.tributary.runtime.cli.TributaryCli", TributaryBenchSource.class, Map.of()),
+        TRIBUTARY(
+                "Tributary",
+                "Tributary",
+                "io.tributary.runtime.cli.TributaryCli",
+                TributaryBenchSource.class,
+                Map.of()),
         CONNECT_NO_DELAY(
                 "Kafka Connect, scheduled.rebalance.max.delay.ms=0",
+                "Kafka Connect",
                 "org.apache.kafka.connect.cli.ConnectDistributed",
                 ConnectBenchSource.class,
                 Map.of("scheduled.rebalance.max.delay.ms", "0")),
         CONNECT(
                 "Kafka Connect, defaults",
+                "Kafka Connect",
                 "org.apache.kafka.connect.cli.ConnectDistributed",
                 ConnectBenchSource.class,
                 Map.of());
 
+        /** The runtime with its settings, as the failover table names it. */
         final String label;
+        /** The runtime alone, as the scale and memory tables name it. */
+        final String runtime;
+
         final String mainClass;
         final Class<?> source;
         final Map<String, String> settings;
 
-        Engine(String label, String mainClass, Class<?> source, Map<String, String> settings) {
+        Engine(String label, String runtime, String mainClass, Class<?> source, Map<String, String> settings) {
             this.label = label;
+            this.runtime = runtime;
             this.mainClass = mainClass;
             this.source = source;
             this.settings = settings;
@@ -82,7 +94,7 @@ final class WorkerProcesses implements AutoCloseable {
     }
 
     /** One worker process, its REST port and its log. */
-    record Worker(String name, Process process, int port, Path log) {
+    record Worker(Process process, int port, Path log) {
         URI url() {
             return URI.create("http://localhost:" + port + "/");
         }
@@ -170,13 +182,9 @@ final class WorkerProcesses implements AutoCloseable {
             settings.store(out, null);
         }
         Path log = dir.resolve(group + "-worker-" + name + ".log");
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
         String options = System.getProperty(WORKER_OPTIONS, "").trim();
-        if (!options.isEmpty()) {
-            command.addAll(List.of(options.split("\\s+")));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), engine.mainClass));
+        List<String> command =
+                javaCommand(heap, options.isEmpty() ? List.of() : List.of(options.split("\\s+")), engine.mainClass);
         if (engine == Engine.TRIBUTARY) {
             command.add("distributed");
         }
@@ -185,9 +193,25 @@ final class WorkerProcesses implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        Worker worker = new Worker(name, process, port, log);
+        Worker worker = new Worker(process, port, log);
         started.add(worker);
         return worker;
+    }
+
+    /**
+     * @param heap the JVM's {@code -Xmx}, as in {@code 1g}
+     * @param options more JVM options
+     * @param mainClass the class to run, from this JAR's class path
+     * @param args its arguments
+     * @return the command that runs a class of this class path in a JVM of its own
+     */
+    static List<String> javaCommand(String heap, List<String> options, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /**

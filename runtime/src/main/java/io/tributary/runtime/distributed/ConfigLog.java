@@ -204,11 +204,7 @@ final class ConfigLog implements AutoCloseable {
         // offsets close to this one's, so only those far behind are dropped.
         fenced.removeIf(offset -> offset < first - 10_000);
         if (ignored) {
-            int generation;
-            synchronized (config) {
-                generation = config.highestGeneration();
-            }
-            throw new FencedException(topic, generation);
+            throw new FencedException(topic, highestGeneration());
         }
     }
 

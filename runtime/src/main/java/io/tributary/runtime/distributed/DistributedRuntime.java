@@ -322,8 +322,8 @@ public final class DistributedRuntime implements AutoCloseable {
         @Override
         public void stopConnector(String name) {
             worker.stopConnector(name);
-            if (!configs.snapshot().connectors().containsKey(name)) {
-                statuses.forgetConnector(name); // deleted: no status stays behind
+            if (deleted(name)) {
+                statuses.forgetConnector(name); // no status stays behind
             }
         }
 
@@ -350,7 +350,7 @@ public final class DistributedRuntime implements AutoCloseable {
         @Override
         public void stopTask(TaskId id) {
             worker.stopAssignedTask(id);
-            if (!configs.snapshot().connectors().containsKey(id.connector())) {
+            if (deleted(id.connector())) {
                 statuses.forgetTask(id);
             }
         }
@@ -372,9 +372,12 @@ public final class DistributedRuntime implements AutoCloseable {
                 }
             });
             worker.stopTogether(connectors, tasks);
-            Set<String> configured = configs.snapshot().connectors().keySet();
-            connectors.stream().filter(name -> !configured.contains(name)).forEach(statuses::forgetConnector);
-            tasks.stream().filter(id -> !configured.contains(id.connector())).forEach(statuses::forgetTask);
+            connectors.stream().filter(this::deleted).forEach(statuses::forgetConnector);
+            tasks.stream().filter(id -> deleted(id.connector())).forEach(statuses::forgetTask);
+        }
+
+        private boolean deleted(String connector) {
+            return !configs.snapshot().connectors().containsKey(connector);
         }
     }
 

@@ -1,12 +1,11 @@
 package io.tributary.runtime.distributed;
 
 import io.tributary.sdk.connector.TaskId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +29,11 @@ final class LocalWork {
 
     private final WorkApplier applier;
     private final Supplier<ClusterConfig.Snapshot> config;
-    private final Executor starts;
+    /** The passes: a change that comes before a queued pass begins shares it. */
+    private final Coalesced passes;
+
     private final Runnable stopEverything;
     private final Object lock = new Object();
-    /** Whether a reconciling pass is queued and has not begun: another would find nothing to do. */
-    private final AtomicBoolean passQueued = new AtomicBoolean();
     /** Set on close, under the lock: nothing starts after it. */
     private boolean closing;
     /** How many times the membership was lost. */
@@ -58,7 +57,7 @@ final class LocalWork {
             Runnable stopEverything) {
         this.applier = new WorkApplier(new Guarded(engine));
         this.config = config;
-        this.starts = starts;
+        this.passes = new Coalesced(Duration.ZERO, (delay, pass) -> starts.execute(pass), this::pass);
         this.stopEverything = stopEverything;
     }
 
@@ -78,7 +77,7 @@ final class LocalWork {
                         round.generation());
                 return false;
             }
-            if (lossesApplied != losses) {
+            if (lost()) {
                 applier.forgetAll();
                 lossesApplied = losses;
             }
@@ -109,15 +108,7 @@ final class LocalWork {
 
     /** The configuration changed: queues a pass that brings what runs here in line with it. */
     void reconcile() {
-        if (!passQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            starts.execute(this::pass);
-        } catch (RejectedExecutionException e) {
-            passQueued.set(false);
-            LOG.debug("Not reconciling the work here: the worker is closing");
-        }
+        passes.ask();
     }
 
     /**
@@ -125,7 +116,6 @@ final class LocalWork {
      * began: a change since has queued another pass.
      */
     private void pass() {
-        passQueued.set(false);
         ClusterConfig.Snapshot snapshot = config.get();
         List<WorkItem> pending;
         synchronized (lock) {
@@ -186,34 +176,32 @@ final class LocalWork {
 
         @Override
         public void startConnector(String name, Map<String, String> connectorConfig, boolean paused) {
-            if (refused(name)) {
-                return;
-            }
-            engine.startConnector(name, connectorConfig, paused);
-            if (lost()) {
-                // The watchdog's stop may have missed it, as it was being started: stop it again.
-                engine.stopConnector(name);
-            }
+            startUnlessLost(
+                    name, () -> engine.startConnector(name, connectorConfig, paused), () -> engine.stopConnector(name));
         }
 
         @Override
         public void startTask(
                 TaskId id, Map<String, String> connectorConfig, Map<String, String> taskConfig, boolean paused) {
-            if (refused(id.toString())) {
-                return;
-            }
-            engine.startTask(id, connectorConfig, taskConfig, paused);
-            if (lost()) {
-                engine.stopTask(id);
-            }
+            startUnlessLost(
+                    id.toString(),
+                    () -> engine.startTask(id, connectorConfig, taskConfig, paused),
+                    () -> engine.stopTask(id));
         }
 
-        private boolean refused(String what) {
+        /**
+         * Starts an item unless the membership was lost; if it was lost while the item started, the watchdog's
+         * stop may have missed it, so it is stopped again.
+         */
+        private void startUnlessLost(String what, Runnable start, Runnable stop) {
             if (lost()) {
                 LOG.warn("Not starting {} here: this worker lost its place in the group; it rejoins first", what);
-                return true;
+                return;
             }
-            return false;
+            start.run();
+            if (lost()) {
+                stop.run();
+            }
         }
 
         @Override

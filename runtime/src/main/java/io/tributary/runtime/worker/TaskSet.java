@@ -151,12 +151,7 @@ final class TaskSet {
 
     /** @param id a task to stop, if it runs */
     void stop(TaskId id) {
-        started.remove(id);
-        services.restarts().forget(id);
-        TaskRunner running = tasks.get(id);
-        if (running != null) {
-            stop(running);
-        }
+        stopAll(List.of(id));
     }
 
     private void stop(TaskRunner runner) {

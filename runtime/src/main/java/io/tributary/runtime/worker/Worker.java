@@ -12,6 +12,7 @@ import io.tributary.sdk.sink.SinkConnector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -666,18 +668,16 @@ public final class Worker implements AutoCloseable {
         List<Runnable> stops = new ArrayList<>();
         connectors.forEach(name -> stops.add(() -> stopConnector(name)));
         // A connector's tasks share its lock: they stop together, as one action.
-        Map<String, List<TaskId>> byConnector = new java.util.LinkedHashMap<>();
-        tasks.forEach(id -> byConnector
-                .computeIfAbsent(id.connector(), c -> new ArrayList<>())
-                .add(id));
-        byConnector.forEach((connector, ids) -> stops.add(() -> {
-            AssignedTasks running = assigned.get(connector);
-            if (running != null) {
-                synchronized (running) {
-                    running.tasks.stopAll(ids);
-                }
-            }
-        }));
+        tasks.stream()
+                .collect(Collectors.groupingBy(TaskId::connector, LinkedHashMap::new, Collectors.toList()))
+                .forEach((connector, ids) -> stops.add(() -> {
+                    AssignedTasks running = assigned.get(connector);
+                    if (running != null) {
+                        synchronized (running) {
+                            running.tasks.stopAll(ids);
+                        }
+                    }
+                }));
         SideBySide.run("stop", stops);
     }
 
